@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, with one summary line at the end.
+// Type check and lint count as one test each; vitest tiers count their own tests.
+// The last line is always `N passed, N failed` (CI reads it; vitest's own summary is not used).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const tmp = join(root, '.tmp', `test-results-${process.pid}`);
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(cmd, args, env = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return res.status ?? 1;
+}
+
+function check(name, cmd, args) {
+  console.log(`\n▶ ${name}`);
+  if (run(cmd, args) === 0) passed += 1;
+  else { failed += 1; failures.push(name); }
+}
+
+function vitestTier(name, args, env = {}) {
+  console.log(`\n▶ ${name}`);
+  const out = join(tmp, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], env);
+  if (!existsSync(out)) {
+    failed += 1;
+    failures.push(`${name}（未产生结果，退出码 ${status}）`);
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A file that fails to load has no tests but is still a failure.
+  const brokenSuites = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0);
+  failed += brokenSuites.length;
+  if (report.numFailedTests > 0 || brokenSuites.length > 0) failures.push(name);
+  else if (status !== 0) { failed += 1; failures.push(`${name}（退出码 ${status}）`); }
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit']);
+check('lint', 'npx', ['eslint', '.']);
+vitestTier('unit', []);
+
+if (failures.length > 0) console.log(`\n失败：${failures.join('、')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
