@@ -1,0 +1,9 @@
+import type { CliCommand } from './command';
+
+/**
+ * Every `anke` sub-command, loaded lazily so `anke assess` does not load the server.
+ * Add a command by adding one line here and one file under src/cli/commands/.
+ */
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  assess: async () => (await import('./assess')).assessCommand,
+};
