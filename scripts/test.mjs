@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+/* global process, console, URL */
 // `npm test`: every check the project has, in order, with one summary line at the end.
 // Type check and lint count as one test each; vitest tiers count their own tests.
 // The last line is always `N passed, N failed` (CI reads it; vitest's own summary is not used).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -45,9 +48,101 @@ function vitestTier(name, args, env = {}) {
   else if (status !== 0) { failed += 1; failures.push(`${name}（退出码 ${status}）`); }
 }
 
+// The database tests (test/server) run in the unit tier on SQLite, then again on PostgreSQL.
+const databaseTests = ['test/server/'];
+
+/** PostgreSQL server binaries of the newest installed version, or null. */
+function postgresBin() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? join(base, versions[0], 'bin') : null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A throw-away PostgreSQL cluster on a loopback port. PostgreSQL refuses to run as root,
+ * so as root the cluster belongs to the `postgres` user and its commands run as that user.
+ */
+async function startTemporaryPostgres(bin) {
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'anke-pg-'));
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const runAs = (cmd, args) => {
+    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const res = spawnSync(full[0], full[1], { encoding: 'utf8' });
+    if (res.status !== 0) throw new Error(`${cmd} 失败：${(res.stderr || res.stdout || res.error?.message || '').trim()}`);
+  };
+  const stop = () => {
+    try {
+      if (existsSync(join(data, 'postmaster.pid'))) runAs('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } catch (error) {
+      console.log(`停止临时 PostgreSQL 失败：${error.message}`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    if (asRoot) {
+      const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+      const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+      if (id.status !== 0) throw new Error('系统中没有 postgres 用户');
+      chownSync(dir, Number(id.stdout.trim()), Number(gid.stdout.trim()));
+    }
+    runAs('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    // fsync off: a test cluster is thrown away, durability is not under test here.
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`;
+    runAs('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '.']);
 vitestTier('unit', []);
+
+// PostgreSQL tier: DATABASE_URL when given (the tests create and drop their own databases
+// there, so the role needs CREATEDB), else a temporary cluster when the server is installed.
+const pgBin = postgresBin();
+if (process.env.DATABASE_URL) {
+  console.log('\nPostgreSQL 测试层：使用 DATABASE_URL 指定的服务器。');
+  vitestTier('database (PostgreSQL)', databaseTests, { ANKE_TEST_PG_URL: process.env.DATABASE_URL });
+} else if (pgBin) {
+  let pgServer = null;
+  // Ctrl+C reaches vitest too; stay alive long enough to stop and delete the cluster.
+  const keepAlive = () => {};
+  process.on('SIGINT', keepAlive);
+  process.on('SIGTERM', keepAlive);
+  try {
+    pgServer = await startTemporaryPostgres(pgBin);
+    console.log(`\nPostgreSQL 测试层：临时集群 ${pgServer.url}（${pgBin}）`);
+    vitestTier('database (PostgreSQL)', databaseTests, { ANKE_TEST_PG_URL: pgServer.url });
+  } catch (error) {
+    console.log(`\n无法启动临时 PostgreSQL：${error.message}`);
+    failed += 1;
+    failures.push('database (PostgreSQL)（无法启动临时集群）');
+  } finally {
+    pgServer?.stop();
+    process.off('SIGINT', keepAlive);
+    process.off('SIGTERM', keepAlive);
+  }
+} else {
+  console.log('\n跳过 PostgreSQL 测试层：未设置 DATABASE_URL，也未找到 /usr/lib/postgresql/*/bin。'
+    + '运行 scripts/install-system-deps.sh（root）安装 postgresql 后即可运行。');
+}
 
 if (failures.length > 0) console.log(`\n失败：${failures.join('、')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -1,0 +1,91 @@
+import type { Role } from './roles';
+
+/**
+ * Who may do what, in one pure function. Every route calls `can` for the resource it
+ * touches, and every list query is restricted by `listScope`, which grants exactly the
+ * rows `can` would allow one by one.
+ */
+export interface Actor {
+  accountId: string;
+  role: Role;
+  /** Materialised path of the actor's organisation, '/370000/370300/370306/'. */
+  organisationPath: string;
+  /** unitLiaison: the one unit whose data the actor sees and edits. */
+  unitId: string | null;
+  /** assessor: the units the actor is assigned to assess. */
+  assignedUnitIds: readonly string[];
+}
+
+export const actions = [
+  'organisation.read',
+  'unit.read',
+  'unit.update',
+  'account.read',
+  'account.create',
+  'audit.read',
+  'file.upload',
+  'file.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** What an action is applied to: where it sits in the tree and, for unit data, which unit. */
+export interface Resource {
+  organisationPath: string;
+  unitId?: string | null;
+}
+
+const readActions: ReadonlySet<Action> = new Set(['organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read']);
+const assessorActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload']);
+const liaisonActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload']);
+
+function inSubtree(actor: Actor, resource: Resource): boolean {
+  return resource.organisationPath.startsWith(actor.organisationPath);
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  switch (actor.role) {
+    case 'systemAdmin':
+      return true;
+    case 'committeeAdmin':
+      // 安委办管理员: runs the assessment for its organisation and everything below it.
+      return inSubtree(actor, resource);
+    case 'leader':
+      // 领导: read-only, the whole subtree of its organisation.
+      return readActions.has(action) && inSubtree(actor, resource);
+    case 'assessor':
+      // 考核组成员: the organisation tree of its jurisdiction, and only the units assigned to it.
+      if (action === 'organisation.read') return inSubtree(actor, resource);
+      return assessorActions.has(action) && resource.unitId != null && actor.assignedUnitIds.includes(resource.unitId);
+    case 'unitLiaison':
+      // 单位联络员: sees and edits only its own unit's data.
+      return liaisonActions.has(action) && resource.unitId != null && resource.unitId === actor.unitId;
+  }
+}
+
+/** The rows a list may return for an action: the list form of `can`. */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'subtree'; path: string }
+  | { kind: 'units'; unitIds: readonly string[] }
+  | { kind: 'none' };
+
+export function listScope(actor: Actor, action: Action): Scope {
+  switch (actor.role) {
+    case 'systemAdmin':
+      return { kind: 'all' };
+    case 'committeeAdmin':
+      return { kind: 'subtree', path: actor.organisationPath };
+    case 'leader':
+      return readActions.has(action) ? { kind: 'subtree', path: actor.organisationPath } : { kind: 'none' };
+    case 'assessor':
+      if (action === 'organisation.read') return { kind: 'subtree', path: actor.organisationPath };
+      return assessorActions.has(action) ? { kind: 'units', unitIds: actor.assignedUnitIds } : { kind: 'none' };
+    case 'unitLiaison':
+      return liaisonActions.has(action) && actor.unitId ? { kind: 'units', unitIds: [actor.unitId] } : { kind: 'none' };
+  }
+}
+
+/** True when the actor may perform the action on at least some rows (decides 403 for a list). */
+export function canList(actor: Actor, action: Action): boolean {
+  return listScope(actor, action).kind !== 'none';
+}

@@ -1,0 +1,83 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import pkg from '../../package.json' with { type: 'json' };
+import type { Config } from './config';
+import type { AppContext } from './context';
+import type { Database } from './db/create-database';
+import { installErrorHandler } from './error-handler';
+import { auditRoutes } from './modules/audit/routes';
+import { makeAuthenticate } from './modules/auth/authenticate';
+import { authRoutes } from './modules/auth/routes';
+import { healthRoutes } from './modules/health/routes';
+import { organisationRoutes } from './modules/organisations/routes';
+import { unitRoutes } from './modules/units/routes';
+
+// Validation messages in Chinese, for the server and the web forms alike.
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  /** The clock; tests pass their own to move time forward. */
+  now?: () => Date;
+  /** Fastify logger; off unless given. */
+  logger?: boolean | { level: string };
+}
+
+/** Builds the HTTP application without listening, so tests drive it with `inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+
+  // Offices often serve the app over plain HTTP on an intranet address: HSTS and
+  // upgrade-insecure-requests only when deployed behind TLS (ANKE_SECURE_COOKIES=1).
+  const tls = deps.config.secureCookies;
+  await app.register(fastifyHelmet, {
+    strictTransportSecurity: tls,
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': tls ? [] : null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '安考 API', description: '安全生产目标管理考核平台接口。错误统一为 { code, message }。', version: pkg.version },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const now = deps.now ?? (() => new Date());
+  const ctx: AppContext = {
+    db: deps.database.db,
+    engine: deps.database.engine,
+    config: deps.config,
+    now,
+    authenticate: makeAuthenticate({ db: deps.database.db, now, idleMinutes: deps.config.sessionIdleMinutes }),
+  };
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, unitRoutes, auditRoutes]) {
+    await routes(app, ctx);
+  }
+  await app.ready();
+  return app;
+}

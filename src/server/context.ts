@@ -1,0 +1,14 @@
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { Engine } from './db/create-database';
+import type { DB } from './db/schema';
+
+/** What every route module receives: the database, the clock, settings and the auth hook. */
+export interface AppContext {
+  db: Kysely<DB>;
+  engine: Engine;
+  config: Config;
+  now: () => Date;
+  authenticate: preHandlerAsyncHookHandler;
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** SQLite file path, or the PostgreSQL connection string. */
+  location: string;
+  close: () => Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL when set. */
+  databaseUrl?: string | undefined;
+  /** SQLite: the file is `anke.db` in this directory. */
+  dataDir?: string;
+  /** SQLite: an explicit file path (tests, restore). Overrides dataDir. */
+  sqliteFile?: string;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+// PostgreSQL returns int8 (count(*), bigint) as strings; every such value this
+// application stores or counts fits in a JavaScript number.
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function openSqlite(file: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file);
+  // WAL: readers never block the writer; synchronous=FULL: a committed transaction
+  // survives power loss (NORMAL may lose the last commits in WAL mode).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', location: options.databaseUrl, close: () => db.destroy() };
+  }
+  let file = options.sqliteFile;
+  if (!file) {
+    if (!options.dataDir) throw new Error('createDatabase: dataDir or sqliteFile is required for SQLite');
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, 'anke.db');
+  }
+  const sqlite = openSqlite(file);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initialSchema from './20261129T104000-initial-schema';
+
+/**
+ * Every migration, by its timestamped name. Listed statically (not read from the
+ * directory) so they load the same under tsx, vitest and a bundler.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261129T104000-initial-schema': initialSchema,
+};

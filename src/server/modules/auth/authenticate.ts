@@ -1,0 +1,71 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { isRole } from '../../../domain/access/roles';
+import { AppError } from '../../app-error';
+import type { DB } from '../../db/schema';
+import { assignedUnitIds, deleteSession, findSession, touchSession } from './repository';
+import { csrfHeaderName, sameToken, sessionCookieName, sessionIdOf } from './session-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Writing last_seen_at on every request would turn every read into a write; a minute of
+// slack on a 30-minute idle timeout is immaterial.
+const touchEveryMs = 60_000;
+
+export interface AuthOptions {
+  db: Kysely<DB>;
+  now: () => Date;
+  idleMinutes: number;
+}
+
+/**
+ * preHandler for every authenticated route: resolves the session cookie to an actor,
+ * expires idle sessions, and rejects cookie-authenticated writes without the CSRF token.
+ */
+export function makeAuthenticate(options: AuthOptions) {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = request.cookies[sessionCookieName];
+    if (!token) throw new AppError('unauthenticated', '请先登录。');
+    const id = sessionIdOf(token);
+    const session = await findSession(options.db, id);
+    if (!session || session.disabled !== 0 || !isRole(session.role)) {
+      reply.clearCookie(sessionCookieName, { path: '/' });
+      throw new AppError('unauthenticated', '登录已失效，请重新登录。');
+    }
+    const now = options.now();
+    const idleMs = now.getTime() - Date.parse(session.last_seen_at);
+    if (idleMs > options.idleMinutes * 60_000) {
+      await deleteSession(options.db, id);
+      reply.clearCookie(sessionCookieName, { path: '/' });
+      throw new AppError('session_expired', `超过 ${options.idleMinutes} 分钟未操作，登录已过期，请重新登录。`);
+    }
+    if (!safeMethods.has(request.method)) {
+      const header = request.headers[csrfHeaderName];
+      if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) {
+        throw new AppError('csrf_rejected', '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试。');
+      }
+    }
+    if (idleMs > touchEveryMs) await touchSession(options.db, id, now.toISOString());
+    request.sessionId = id;
+    request.actor = {
+      accountId: session.account_id,
+      role: session.role,
+      organisationPath: session.organisation_path,
+      unitId: session.unit_id,
+      assignedUnitIds: session.role === 'assessor' ? await assignedUnitIds(options.db, session.account_id) : [],
+    };
+  };
+}
+
+/** The actor of an authenticated request (the preHandler has run). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', '请先登录。');
+  return request.actor;
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+
+export async function findAccountForLogin(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('account')
+    .innerJoin('organisation', 'organisation.id', 'account.organisation_id')
+    .select([
+      'account.id', 'account.username', 'account.display_name', 'account.password_hash', 'account.role',
+      'account.organisation_id', 'account.unit_id', 'account.failed_logins', 'account.locked_until', 'account.disabled',
+      'organisation.path as organisation_path',
+    ])
+    .where('account.username', '=', username)
+    .executeTakeFirst();
+}
+
+/** Counts a failed attempt atomically; returns the new count. */
+export async function countFailedLogin(db: Kysely<DB>, accountId: string): Promise<number> {
+  const row = await db
+    .updateTable('account')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', accountId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  return row.failed_logins;
+}
+
+export async function lockAccount(db: Kysely<DB>, accountId: string, until: string): Promise<void> {
+  await db.updateTable('account').set({ locked_until: until, failed_logins: 0 }).where('id', '=', accountId).execute();
+}
+
+export async function clearFailedLogins(db: Kysely<DB>, accountId: string): Promise<void> {
+  await db.updateTable('account').set({ locked_until: null, failed_logins: 0 }).where('id', '=', accountId).execute();
+}
+
+export async function insertSession(
+  db: Kysely<DB>,
+  row: { id: string; account_id: string; csrf_token: string; created_at: string; last_seen_at: string },
+): Promise<void> {
+  await db.insertInto('session').values(row).execute();
+}
+
+export async function findSession(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('session')
+    .innerJoin('account', 'account.id', 'session.account_id')
+    .innerJoin('organisation', 'organisation.id', 'account.organisation_id')
+    .select([
+      'session.id', 'session.csrf_token', 'session.last_seen_at',
+      'account.id as account_id', 'account.username', 'account.display_name', 'account.role',
+      'account.organisation_id', 'account.unit_id', 'account.disabled', 'organisation.path as organisation_path',
+    ])
+    .where('session.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function assignedUnitIds(db: Kysely<DB>, accountId: string): Promise<string[]> {
+  const rows = await db.selectFrom('account_unit').select('unit_id').where('account_id', '=', accountId).execute();
+  return rows.map((r) => r.unit_id);
+}
+
+export async function touchSession(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', id).execute();
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorSchema } from '../../../shared/schemas/error';
+import { loginBodySchema, sessionSchema } from '../../../shared/schemas/account';
+import type { AppContext } from '../../context';
+import { toAccountView } from '../accounts/presenter';
+import { actorOf } from './authenticate';
+import { logIn } from './log-in';
+import { deleteSession, findSession } from './repository';
+import { sessionCookieName } from './session-token';
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.secureCookies };
+
+  r.post('/api/auth/login', {
+    schema: {
+      tags: ['登录'],
+      summary: '用户名密码登录，建立会话（HttpOnly Cookie）',
+      body: loginBodySchema,
+      response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema, 423: errorSchema, 429: errorSchema },
+    },
+    config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const result = await logIn(ctx.db, request.body.username, request.body.password, ctx.now());
+    reply.setCookie(sessionCookieName, result.token, cookieOptions);
+    return { account: toAccountView(result.account), csrfToken: result.csrfToken };
+  });
+
+  r.get('/api/auth/session', {
+    preHandler: ctx.authenticate,
+    schema: { tags: ['登录'], summary: '当前会话的账户与防伪令牌', response: { 200: sessionSchema, 401: errorSchema } },
+  }, async (request) => {
+    actorOf(request);
+    const session = (await findSession(ctx.db, request.sessionId!))!;
+    return {
+      account: toAccountView({ ...session, id: session.account_id }),
+      csrfToken: session.csrf_token,
+    };
+  });
+
+  r.post('/api/auth/logout', {
+    preHandler: ctx.authenticate,
+    schema: { tags: ['登录'], summary: '退出登录', response: { 200: z.object({ ok: z.literal(true) }), 401: errorSchema, 403: errorSchema } },
+  }, async (request, reply) => {
+    await deleteSession(ctx.db, request.sessionId!);
+    reply.clearCookie(sessionCookieName, { path: '/' });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Scope } from '../../../domain/access/can';
+import type { DB } from '../../db/schema';
+
+const unitColumns = [
+  'unit.id', 'unit.organisation_id', 'unit.area_organisation_id', 'unit.name', 'unit.category', 'unit.sectors',
+  'unit.sort_order', 'unit.version', 'unit.updated_at', 'organisation.path as organisation_path',
+] as const;
+
+export type UnitRow = Awaited<ReturnType<typeof findUnit>> & {};
+
+const sortColumns = {
+  sortOrder: 'unit.sort_order',
+  name: 'unit.name',
+  category: 'unit.category',
+  updatedAt: 'unit.updated_at',
+} as const;
+
+export interface UnitListQuery {
+  page: number;
+  pageSize: number;
+  order: 'asc' | 'desc';
+  sort: keyof typeof sortColumns;
+  category?: string | undefined;
+  q?: string | undefined;
+}
+
+export async function listUnits(db: Kysely<DB>, scope: Scope, q: UnitListQuery) {
+  if (scope.kind === 'none' || (scope.kind === 'units' && scope.unitIds.length === 0)) return { rows: [], total: 0 };
+  let query = db.selectFrom('unit').innerJoin('organisation', 'organisation.id', 'unit.organisation_id');
+  if (scope.kind === 'subtree') query = query.where('organisation.path', 'like', `${scope.path}%`);
+  if (scope.kind === 'units') query = query.where('unit.id', 'in', scope.unitIds);
+  if (q.category) query = query.where('unit.category', '=', q.category);
+  if (q.q) query = query.where('unit.name', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(unitColumns)
+    .orderBy(sortColumns[q.sort], q.order)
+    .orderBy('unit.id', 'asc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export async function findUnit(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('unit')
+    .innerJoin('organisation', 'organisation.id', 'unit.organisation_id')
+    .select(unitColumns)
+    .where('unit.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface UnitChanges {
+  name?: string;
+  category?: string;
+  sectors?: string;
+  sort_order?: number;
+}
+
+/** Writes only when the stored version is still `version`; returns false on a stale write. */
+export async function updateUnitIfVersion(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  changes: UnitChanges,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('unit')
+    .set({ ...changes, version: version + 1, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

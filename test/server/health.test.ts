@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app';
+import { testEngine } from '../support/test-database';
+
+describe('GET /api/health', () => {
+  const t = useTestApp();
+
+  it('answers ok with the version and the engine in use, without a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', version: '0.1.0', database: testEngine });
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers an unknown address with the one error shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ code: 'not_found', message: '请求的地址不存在。' });
+  });
+
+  it('serves the OpenAPI document listing every route', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/units', '/api/units/{id}', '/api/audit', '/api/organisations']));
+  });
+});
