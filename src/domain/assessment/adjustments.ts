@@ -25,7 +25,7 @@ export function applyAdjustments(
     const compiled = section.items.get(itemId);
     if (!compiled) continue;
     const notes = itemEvents.flatMap((e) => (e.note ? [e.note] : []));
-    let raw = 0;
+    let raw: number;
     let detail: string;
     if (compiled.item.mode === 'highestLevel') {
       let best: { name: string; points: Centi } | null = null;

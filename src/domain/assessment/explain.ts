@@ -18,22 +18,31 @@ export interface TraceNode {
 const node = (text: string, children?: TraceNode[], ref?: TraceNode['ref']): TraceNode =>
   children && children.length > 0 ? { text, children, ...(ref ? { ref } : {}) } : { text, ...(ref ? { ref } : {}) };
 
-function methodText(method: CompiledMethod): string {
+function metricName(input: AssessmentCase, metric: string): string {
+  return input.scheme.metrics[metric]?.name ?? metric;
+}
+
+function withUnit(input: AssessmentCase, metric: string, value: number): string {
+  return `${value}${input.scheme.metrics[metric]?.unit ?? ''}`;
+}
+
+function methodText(input: AssessmentCase, method: CompiledMethod): string {
   switch (method.type) {
     case 'manual': return '直接评分';
     case 'deduction': return `按次扣分，每次${formatPoints(method.perOccurrence)}分，扣完为止`;
     case 'passFail': return '达标得满分，不达标不得分';
-    case 'formula': return `按指标“${method.metric}”计算`;
+    case 'formula': return `按指标“${metricName(input, method.metric)}”计算`;
   }
 }
 
-function formulaText(method: Extract<CompiledMethod, { type: 'formula' }>): string {
+function formulaText(input: AssessmentCase, method: Extract<CompiledMethod, { type: 'formula' }>): string {
   const rule = method.rule;
+  const v = (x: number) => withUnit(input, method.metric, x);
   switch (rule.kind) {
-    case 'linear': return `${rule.zeroAt} 得0分，${rule.fullAt} 得满分，其间按比例`;
+    case 'linear': return `${v(rule.zeroAt)} 得0分，${v(rule.fullAt)} 得满分，其间按比例`;
     case 'bands': return `分段：${rule.bands.map((b) => `${b.range}→${formatPoints(b.points)}分`).join('，')}`;
     case 'perUnitShortfall':
-      return `${rule.direction === 'atLeast' ? '达到' : '不超过'} ${rule.target} 得满分，每差 ${rule.unit} 扣 ${formatPoints(rule.perUnit)} 分`;
+      return `${rule.direction === 'atLeast' ? '达到' : '不超过'} ${v(rule.target)} 得满分，每差 ${v(rule.unit)} 扣 ${formatPoints(rule.perUnit)} 分${rule.partial === 'ceil' ? '（不足部分按整计）' : rule.partial === 'floor' ? '（不足部分不计）' : ''}，扣完为止`;
   }
 }
 
@@ -49,7 +58,7 @@ function describeAccident(a: Accident): string {
 function itemLine(input: AssessmentCase, r: UnitResult, item: ItemResult): TraceNode {
   const plan = input.compiled.plans.get(r.categoryId)!;
   const n = plan.nodes[item.index]!;
-  const head = `${n.id} ${n.name}（标准分${formatPoints(n.points)}，${methodText(n.method!)}）`;
+  const head = `${n.id} ${n.name}（标准分${formatPoints(n.points)}，${methodText(input, n.method!)}）`;
   const detail: TraceNode[] = [];
   let value: string;
   switch (item.input.kind) {
@@ -76,8 +85,8 @@ function itemLine(input: AssessmentCase, r: UnitResult, item: ItemResult): Trace
     }
     case 'formula': {
       const method = n.method as Extract<CompiledMethod, { type: 'formula' }>;
-      value = `指标值 ${item.input.value} → ${formatPoints(item.earned ?? 0)}分${item.input.rounded ? `（${roundingModeLabels[input.scheme.pointsRounding]}到0.01分）` : ''}`;
-      detail.push(node(`规则：${formulaText(method)}`));
+      value = `${metricName(input, item.input.metric)} ${withUnit(input, item.input.metric, item.input.value)} → ${formatPoints(item.earned ?? 0)}分${item.input.rounded ? `（${roundingModeLabels[input.scheme.pointsRounding]}到0.01分）` : ''}`;
+      detail.push(node(`规则：${formulaText(input, method)}`));
       if (item.input.detail) detail.push(node(`指标口径：${item.input.detail}`));
       if (item.input.sources.length > 0) {
         detail.push(node(`来源记录（${item.input.sources.length}条）`, item.input.sources.map((s) => node(s, undefined, { kind: 'metricSource', id: s }))));
@@ -110,13 +119,13 @@ function vetoLine(input: AssessmentCase, hit: VetoHit): TraceNode {
       children.push(node(`考核分数 ${formatPoints(ev.total)} 低于 ${formatPoints(ev.line)} 分`));
       break;
     case 'metric':
-      children.push(node(`指标“${ev.metric}”为 ${ev.value}，超过 ${ev.limit}`, ev.sources.map((s) => node(s, undefined, { kind: 'metricSource', id: s }))));
+      children.push(node(`${metricName(input, ev.metric)}为 ${withUnit(input, ev.metric, ev.value)}，超过 ${withUnit(input, ev.metric, ev.limit)}`, ev.sources.map((s) => node(s, undefined, { kind: 'metricSource', id: s }))));
       break;
     case 'manual':
       children.push(node(`安委会决定${ev.note ? `：${ev.note}` : ''}`));
       break;
   }
-  return node(`规则“${hit.ruleId}”：${hit.reason}`, children, { kind: 'rule', id: hit.ruleId });
+  return node(hit.reason, children, { kind: 'rule', id: hit.ruleId });
 }
 
 /**
@@ -158,7 +167,7 @@ export function explainUnit(input: AssessmentCase, r: UnitResult): TraceNode {
 
   const lines: TraceNode[] = [node(scoreText, scoreChildren)];
   lines.push(r.vetoed
-    ? node(`一票否决：是（${input.scheme.veto.effect === 'blankScore' ? '不计分、不奖励' : '保留分数，等次定为最低'}）`, r.vetoes.map((h) => vetoLine(input, h)))
+    ? node(`一票否决：是（${input.scheme.veto.effect === 'blankScore' ? '不计分、不奖励' : `保留分数，等次定为“${input.compiled.vetoGrade}”`}）`, r.vetoes.map((h) => vetoLine(input, h)))
     : node('一票否决：否'));
   if (r.indicators.length > 0) {
     lines.push(node('控制指标', r.indicators.map((s) => node(`${s.label}：实际 ${s.actual}${s.breached ? '，突破' : '，未突破'}`,

@@ -110,7 +110,10 @@ export function compileScheme(scheme: Scheme, file?: string): CompiledScheme {
         if (node.method?.type === 'deduction' && node.method.perOccurrence > node.points) {
           issue([...p, 'method', 'perOccurrence'], `每次扣分 ${node.method.perOccurrence} 超过本条标准分 ${node.points}`);
         }
-        if (node.method?.type === 'formula') checkFormula(node.method.rule, node.points, [...p, 'method', 'rule'], issue);
+        if (node.method?.type === 'formula') {
+          checkFormula(node.method.rule, node.points, [...p, 'method', 'rule'], issue);
+          if (!scheme.metrics[node.method.metric]) issue([...p, 'method', 'metric'], `指标“${node.method.metric}”未在 metrics 中定义（需给出中文名称）`);
+        }
       }
     });
   };
@@ -217,6 +220,9 @@ export function compileScheme(scheme: Scheme, file?: string): CompiledScheme {
     if (vetoIds.has(rule.id)) issue(['veto', 'rules', i, 'id'], `否决规则标识“${rule.id}”重复`);
     vetoIds.add(rule.id);
     checkRefs(rule.appliesTo, ['veto', 'rules', i, 'appliesTo']);
+    if (rule.type === 'metricAbove' && !scheme.metrics[rule.metric]) {
+      issue(['veto', 'rules', i, 'metric'], `指标“${rule.metric}”未在 metrics 中定义（需给出中文名称）`);
+    }
     if (rule.type === 'accident' && rule.sectors && rule.exceptSectors) {
       issue(['veto', 'rules', i], 'sectors 与 exceptSectors 不能同时使用');
     }

@@ -215,6 +215,8 @@ export const schemeSchema = z.strictObject({
   /** the total scale: 100, 200, 1000 … */
   scale: positivePoints,
   categories: z.array(categorySchema).min(1),
+  /** named metrics fed by the ledgers, with the Chinese name shown in traces (e.g. 隐患按期整改率, unit %) */
+  metrics: z.record(id, z.strictObject({ name: text, unit: z.string().optional() })).default({}),
   criteria: z.array(criterionSchema).min(1),
   /** 缺项: normalise (score ÷ (full − 缺项分) × full), fullMarks (count as earned) or zero */
   notApplicable: z.strictObject({ mode: z.enum(['normalise', 'fullMarks', 'zero']) }).default({ mode: 'normalise' }),
