@@ -49,7 +49,8 @@ export interface ParseCaseOptions {
 }
 
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, file: string | undefined, issues: ValidationIssue[]): z.output<T> | null {
-  const result = schema.safeParse(value);
+  // reportInput: messages quote the bad value ("应为数字，实际为文本“十”").
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   issues.push(...issuesFromZod(result.error, file));
   return null;

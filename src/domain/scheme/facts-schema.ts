@@ -11,7 +11,7 @@ import { indicatorKinds } from '../indicators/control-indicator';
 const id = z.string().min(1);
 const twoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
 const score = z.number().refine(twoDecimals, '分值最多两位小数').refine((n) => n >= 0, '分值不能为负');
-const count = z.number().int('应为整数').nonnegative('不能为负数');
+const count = z.number().int().nonnegative();
 
 export const controlIndicatorSchema = z.strictObject({
   kind: z.enum(indicatorKinds),

@@ -73,6 +73,7 @@ export function zodIssueMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'string') return `长度不能超过 ${String(issue.maximum)}`;
       return `应${issue.inclusive ? '不大于' : '小于'} ${String(issue.maximum)}，实际为 ${String(issue.input)}`;
     case 'invalid_value':
+      if (issue.input === undefined) return `缺少必填项，应为以下之一：${issue.values.map(String).join('、')}`;
       return `取值“${String(issue.input)}”无效，应为以下之一：${issue.values.map(String).join('、')}`;
     case 'unrecognized_keys':
       return `未知字段：${issue.keys.join('、')}`;
@@ -81,7 +82,8 @@ export function zodIssueMessage(issue: z.core.$ZodIssue): string {
     case 'not_multiple_of':
       return `应为 ${String(issue.divisor)} 的整数倍`;
     case 'invalid_format':
-      return `格式无效（应为 ${issue.format}）`;
+      // A message written in the schema (e.g. '日期格式应为 YYYY-MM-DD') says it best.
+      return /[\u4e00-\u9fa5]/.test(issue.message) && !issue.message.includes('正则') ? issue.message : `格式无效（应为 ${issue.format}）`;
     case 'custom':
       return issue.message;
     default:
