@@ -31,7 +31,7 @@ describe('scheme validation names the bad field in Chinese', () => {
 
   it('asks for an explicit rounding of rewards', () => {
     const scheme = { ...baseScheme(), reward: { rules: [{ type: 'linear', threshold: 80, perPoint: 1 }] } };
-    expect(messages(() => buildCase({ scheme }))).toContain('reward.rounding：缺少必填项');
+    expect(messages(() => buildCase({ scheme })).join('\n')).toContain('reward.rounding：缺少必填项');
   });
 
   it('checks that applicable points add up per category', () => {
