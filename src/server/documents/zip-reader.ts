@@ -8,7 +8,8 @@
  * declared size, so a directory that lies about sizes cannot make us allocate more.
  */
 import { open } from 'node:fs/promises';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -121,12 +122,7 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
  */
 export async function readEntry(source: ZipSource, entry: ZipEntry): Promise<Buffer> {
   if (entry.encrypted) throw new ZipFormatError(`压缩包内文件“${entry.name}”已加密`);
-  const local = await source.read(entry.localHeaderOffset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-    throw new ZipFormatError(`压缩包内文件“${entry.name}”的本地文件头已损坏`);
-  }
-  const dataOffset = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const compressed = await source.read(dataOffset, entry.compressedSize);
+  const compressed = await source.read(await dataOffset(source, entry), entry.compressedSize);
   if (compressed.length !== entry.compressedSize) throw new ZipFormatError(`压缩包内文件“${entry.name}”不完整`);
   let data: Buffer;
   if (entry.method === 0) {
@@ -153,4 +149,82 @@ export async function readZipText(buffer: Buffer, name: string): Promise<string>
   const entry = (await readCentralDirectory(source)).find((e) => e.name === name);
   if (!entry) throw new ZipFormatError(`压缩包内没有“${name}”`);
   return (await readEntry(source, entry)).toString('utf8');
+}
+
+async function dataOffset(source: ZipSource, entry: ZipEntry): Promise<number> {
+  const local = await source.read(entry.localHeaderOffset, 30);
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    throw new ZipFormatError(`压缩包内文件“${entry.name}”的本地文件头已损坏`);
+  }
+  return entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
+/**
+ * Inflates one entry chunk by chunk without keeping the output, failing as soon as it grows
+ * past the declared size, and checks its CRC-32: after this the declared sizes the bomb check
+ * relied on are known to be true. Memory stays at one chunk whatever the entry's size.
+ */
+export async function verifyEntry(source: ZipSource, entry: ZipEntry, chunkSize = 1 << 20): Promise<void> {
+  if (entry.encrypted) throw new ZipFormatError(`压缩包内文件“${entry.name}”已加密`);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`压缩包内文件“${entry.name}”使用了不支持的压缩方式`);
+  const start = await dataOffset(source, entry);
+  if (start + entry.compressedSize > source.size) throw new ZipFormatError(`压缩包内文件“${entry.name}”不完整`);
+  let produced = 0;
+  let crc = 0;
+  const accept = (data: Buffer): void => {
+    produced += data.length;
+    if (produced > entry.uncompressedSize) throw new ZipFormatError(`压缩包内文件“${entry.name}”解压后大于声明的大小`);
+    crc = crc32(data, crc);
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < entry.compressedSize; at += chunkSize) {
+      accept(await source.read(start + at, Math.min(chunkSize, entry.compressedSize - at)));
+    }
+  } else {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    const done = new Promise<void>((resolve, reject) => {
+      inflater.on('data', (data: Buffer) => {
+        try { accept(data); } catch (error) { inflater.destroy(); reject(error); }
+      });
+      inflater.on('end', resolve);
+      inflater.on('error', () => reject(new ZipFormatError(`压缩包内文件“${entry.name}”解压失败`)));
+    });
+    done.catch(() => {});
+    for (let at = 0; at < entry.compressedSize && !inflater.destroyed; at += chunkSize) {
+      const chunk = await source.read(start + at, Math.min(chunkSize, entry.compressedSize - at));
+      if (!inflater.write(chunk)) await new Promise<void>((resolve) => { inflater.once('drain', resolve); inflater.once('close', resolve); });
+    }
+    if (!inflater.destroyed) inflater.end();
+    await done;
+  }
+  if (produced !== entry.uncompressedSize || (crc >>> 0) !== entry.crc32) {
+    throw new ZipFormatError(`压缩包内文件“${entry.name}”校验失败`);
+  }
+}
+
+/**
+ * Streams one entry's inflated bytes. The caller has already run verifyEntry (or trusts the
+ * file), so the output is bounded by the declared size; `onCompressed` reports bytes consumed.
+ */
+export async function* entryChunks(
+  source: ZipSource,
+  entry: ZipEntry,
+  onCompressed?: (bytes: number) => void,
+  chunkSize = 256 * 1024,
+): AsyncGenerator<Buffer> {
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`压缩包内文件“${entry.name}”使用了不支持的压缩方式`);
+  const start = await dataOffset(source, entry);
+  async function* compressed(): AsyncGenerator<Buffer> {
+    for (let at = 0; at < entry.compressedSize; at += chunkSize) {
+      const chunk = await source.read(start + at, Math.min(chunkSize, entry.compressedSize - at));
+      onCompressed?.(chunk.length);
+      yield chunk;
+    }
+  }
+  if (entry.method === 0) {
+    yield* compressed();
+    return;
+  }
+  const inflater = Readable.from(compressed()).pipe(createInflateRaw({ chunkSize: 64 * 1024 }));
+  for await (const chunk of inflater) yield chunk as Buffer;
 }
