@@ -67,3 +67,11 @@ export async function login(app: FastifyInstance, username: string, password = t
     }),
   };
 }
+
+/** Logs in several users at once, keeping their order. */
+export async function loginAll<const T extends readonly { username: string }[]>(
+  app: FastifyInstance,
+  users: T,
+): Promise<{ [K in keyof T]: Client }> {
+  return (await Promise.all(users.map((u) => login(app, u.username)))) as { [K in keyof T]: Client };
+}

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase } from '../../src/server/db/create-database';
@@ -68,4 +68,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The environment under which `anke` commands open this test database. */
+export function cliEnv(t: TestDatabase): Record<string, string> {
+  return t.database.engine === 'postgres'
+    ? { DATABASE_URL: t.location, ANKE_LOG_LEVEL: 'silent' }
+    : { ANKE_DATA_DIR: dirname(t.location), ANKE_LOG_LEVEL: 'silent' };
 }

@@ -6,4 +6,6 @@ import type { CliCommand } from './command';
  */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   assess: async () => (await import('./assess')).assessCommand,
+  user: async () => (await import('./user')).userCommand,
+  audit: async () => (await import('./audit')).auditCommand,
 };

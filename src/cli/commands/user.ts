@@ -65,7 +65,7 @@ export async function runUser(args: string[], io: CliIo, env: Record<string, str
     await opened.database.close();
   }
   io.out(`已创建账户 ${values.username}（${roleLabels[values.role as keyof typeof roleLabels]}，组织 ${values.org}）。`);
-  if (!values['password-stdin']) io.out(`初始密码：${password}（只显示这一次，请妥善转交）`);
+  if (!values['password-stdin']) io.out(`初始密码（只显示这一次，请妥善转交）：${password}`);
   return 0;
 }
 
