@@ -5,7 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNoticeDocx } from '../src/server/documents/notice-docx';
-import { zhoucunNotice } from '../test/documents/zhoucun-fixture';
+import { buildAgreementDocx } from '../src/server/documents/agreement-docx';
+import { buildScoreSheetsDocx } from '../src/server/documents/score-sheet-docx';
+import { sampleAgreement, sampleScoreSheet, zhoucunNotice } from '../test/documents/zhoucun-fixture';
 
 const out = process.argv[2] ?? '.tmp/notice-layout';
 mkdirSync(out, { recursive: true });
@@ -14,4 +16,6 @@ writeFileSync(join(out, 'notice-2014-draft.docx'), await buildNoticeDocx(zhoucun
   draft: true,
   redHeader: { organisationMark: '周村区人民政府办公室文件', documentNumber: '周政办发〔2015〕3号' },
 })));
+writeFileSync(join(out, 'agreement.docx'), await buildAgreementDocx(sampleAgreement()));
+writeFileSync(join(out, 'score-sheets.docx'), await buildScoreSheetsDocx([sampleScoreSheet(), { ...sampleScoreSheet('南郊镇政府'), totals: { standard: 100, earned: 88, score: null }, vetoReason: '辖区发生较大生产安全事故', grade: '不合格', reward: null }]));
 console.log(`已生成：${out}`);
