@@ -8,4 +8,6 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   assess: async () => (await import('./assess')).assessCommand,
   user: async () => (await import('./user')).userCommand,
   audit: async () => (await import('./audit')).auditCommand,
+  backup: async () => (await import('./backup')).backupCommand,
+  restore: async () => (await import('./restore')).restoreCommand,
 };

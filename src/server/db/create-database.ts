@@ -12,6 +12,8 @@ export interface Database {
   engine: Engine;
   /** SQLite file path, or the PostgreSQL connection string. */
   location: string;
+  /** SQLite only: the underlying connection, for the online backup API. */
+  sqlite?: BetterSqlite3.Database;
   close: () => Promise<void>;
 }
 
@@ -59,5 +61,5 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
   const sqlite = openSqlite(file);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
