@@ -1,17 +1,16 @@
 import type { Accident } from '../accidents/accident';
 import { gradeAccident, type AccidentGrade } from '../accidents/grade';
-import { type Centi } from '../arith/points';
-import { mulDivRound, percentText } from '../arith/rounding';
+import { percentText } from '../arith/rounding';
 import { evaluateIndicator, type IndicatorStatus } from '../indicators/control-indicator';
-import type { CategoryPlan, CompiledScheme } from '../scheme/compile-scheme';
-import type { AdjustmentEvent, ItemInput, ManualVeto, UnitInput } from '../scheme/facts-schema';
+import type { AdjustmentEvent, ManualVeto, UnitInput } from '../scheme/facts-schema';
 import { contains, formatInterval } from '../scheme/interval';
 import { applyAdjustments } from './adjustments';
 import type { AssessmentCase } from './case';
 import { rankScores } from './ranking';
-import type { AssessmentResult, CampaignStats, GroupResult, ItemResult, UnitResult } from './result-types';
+import type { AssessmentResult, CampaignStats, UnitResult } from './result-types';
 import { computeReward } from './rewards';
-import { scoreItem } from './score-item';
+import { MISSING } from './score-item';
+import { scoreUnit, Workspace } from './score-unit';
 import { orderTable } from './table-order';
 import { evaluateVetoes } from './vetoes';
 
@@ -45,7 +44,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
       ws = new Workspace(plan.nodes.length);
       workspaces.set(unit.category, ws);
     }
-    const scored = scoreUnit(compiled, plan, ws, input.scores[unit.id], input.metrics[unit.id]);
+    const scored = scoreUnit(compiled, plan, ws, input.scores[unit.id], input.metrics[unit.id], null);
     const bonus = applyAdjustments(compiled.bonus, bonusesByUnit.get(unit.id));
     const penalty = applyAdjustments(compiled.penalty, penaltiesByUnit.get(unit.id));
     const unclamped = scored.base + bonus.total - penalty.total;
@@ -55,7 +54,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
     const sectorAccidents = attribution.sector.get(unit.id) ?? [];
     // Control indicators count accidents by the unit's kind of responsibility (primer §1).
     const own = category.responsibility === 'territorial' ? areaAccidents : sectorAccidents;
-    const indicators: IndicatorStatus[] = (unit.controlIndicators ?? []).map((ind) => evaluateIndicator(ind, own));
+    const indicators: IndicatorStatus[] = (unit.controlIndicators ?? []).map((ind) => evaluateIndicator(ind, own, gradeOf));
     const breached = indicators.some((s) => s.breached);
     const vetoes = evaluateVetoes(compiled.vetoRules, {
       categoryId: unit.category,
@@ -76,8 +75,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
       categoryId: unit.category,
       categoryName: category.name,
       registryIndex,
-      items: scored.items,
-      groups: scored.groups,
+      leafEarned: scored.leafEarned,
       baseRaw: scored.baseRaw,
       baseApplicable: scored.baseApplicable,
       base: scored.base,
@@ -101,7 +99,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
       rank: null,
       rankScope: '',
       reward: { eligible: false, ineligibleReasons: [], amount: null, formula: '', splits: [], remainder: null },
-      missingItems: scored.items.filter((i) => i.input.kind === 'missing').map((i) => i.id),
+      missingItems: scored.missing === 0 ? [] : plan.leaves.filter((_, k) => scored.leafEarned[k] === MISSING).map((index) => plan.nodes[index]!.id),
     };
   });
 
@@ -124,126 +122,6 @@ export function assess(input: AssessmentCase): AssessmentResult {
     units: ordered,
     stats: computeStats(input, ordered),
   };
-}
-
-/** Reusable per-category scratch arrays, so scoring 10,000 units allocates no per-node arrays. */
-class Workspace {
-  earned: Float64Array;
-  applicable: Float64Array;
-  notApplicable: Float64Array;
-  constructor(size: number) {
-    this.earned = new Float64Array(size);
-    this.applicable = new Float64Array(size);
-    this.notApplicable = new Float64Array(size);
-  }
-}
-
-interface ScoredUnit {
-  items: ItemResult[];
-  groups: GroupResult[];
-  baseRaw: Centi;
-  baseApplicable: Centi;
-  base: Centi;
-  baseRounded: boolean;
-}
-
-/**
- * Scores the leaves, then folds them into their groups from the bottom up.
- * 缺项 (primer §3): with `normalise`, score = earned ÷ (full − 缺项分) × full, applied at the
- * top and inside each rescaled part (折算); `fullMarks` counts a 缺项 item as earned;
- * `zero` counts it as lost.
- */
-function scoreUnit(
-  compiled: CompiledScheme,
-  plan: CategoryPlan,
-  ws: Workspace,
-  inputs: Record<string, ItemInput> | undefined,
-  metrics: AssessmentCase['metrics'][string] | undefined,
-): ScoredUnit {
-  const { nodes } = plan;
-  const mode = compiled.scheme.notApplicable.mode;
-  const rounding = compiled.scheme.pointsRounding;
-  const { earned, applicable, notApplicable } = ws;
-  earned.fill(0);
-  applicable.fill(0);
-  notApplicable.fill(0);
-  const items: ItemResult[] = new Array(plan.leaves.length);
-  for (let k = 0; k < plan.leaves.length; k += 1) {
-    const index = plan.leaves[k]!;
-    const node = nodes[index]!;
-    const item = scoreItem(index, node, inputs?.[node.id], metrics, rounding);
-    items[k] = item;
-    if (item.earned === null) {
-      if (mode === 'normalise') notApplicable[index] = node.points;
-      else {
-        earned[index] = mode === 'fullMarks' ? node.points : 0;
-        applicable[index] = node.points;
-      }
-    } else {
-      earned[index] = item.earned;
-      applicable[index] = node.points;
-    }
-  }
-  const groups: GroupResult[] = [];
-  let baseRaw = 0;
-  let baseApplicable = 0;
-  let baseNotApplicable = 0;
-  for (let index = nodes.length - 1; index >= 0; index -= 1) {
-    const node = nodes[index]!;
-    if (!node.leaf) {
-      // earned/applicable/notApplicable[index] now hold the sums of the children.
-      const rescaled = node.childScale !== node.points;
-      const sumEarned = earned[index]!;
-      const sumApplicable = applicable[index]!;
-      const sumNa = notApplicable[index]!;
-      let contribution: Centi | null = sumEarned;
-      let rounded = false;
-      if (sumApplicable === 0 && sumNa > 0) {
-        contribution = null;
-        earned[index] = 0;
-        applicable[index] = 0;
-        notApplicable[index] = node.points;
-      } else if (rescaled) {
-        // 折算: the part's earned points over its applicable points, to this node's points.
-        contribution = mulDivRound(sumEarned, node.points, sumApplicable, rounding);
-        rounded = contribution * sumApplicable !== sumEarned * node.points;
-        earned[index] = contribution;
-        applicable[index] = node.points;
-        notApplicable[index] = 0;
-      }
-      groups.push({
-        index,
-        id: node.id,
-        earnedRaw: sumEarned,
-        applicable: sumApplicable,
-        notApplicable: sumNa,
-        contribution,
-        rescaled,
-        rounded,
-      });
-    }
-    if (node.parent >= 0) {
-      earned[node.parent] = earned[node.parent]! + earned[index]!;
-      applicable[node.parent] = applicable[node.parent]! + applicable[index]!;
-      notApplicable[node.parent] = notApplicable[node.parent]! + notApplicable[index]!;
-    } else {
-      baseRaw += earned[index]!;
-      baseApplicable += applicable[index]!;
-      baseNotApplicable += notApplicable[index]!;
-    }
-  }
-  groups.reverse();
-  const scale = compiled.scale;
-  let base = baseRaw;
-  let baseRounded = false;
-  if (baseNotApplicable > 0) {
-    if (baseApplicable === 0) base = 0;
-    else {
-      base = mulDivRound(baseRaw, scale, baseApplicable, rounding);
-      baseRounded = base * baseApplicable !== baseRaw * scale;
-    }
-  }
-  return { items, groups, baseRaw, baseApplicable: baseNotApplicable > 0 ? baseApplicable : scale, base, baseRounded };
 }
 
 /**

@@ -6,6 +6,7 @@ import { roundingModeLabels } from '../arith/rounding';
 import type { CompiledMethod } from '../scheme/compile-scheme';
 import type { AssessmentCase } from './case';
 import type { ItemResult, UnitResult, VetoHit } from './result-types';
+import { unitGroups, unitItems } from './unit-items';
 
 /** A line of a trace with the lines that explain it (得分反查). */
 export interface TraceNode {
@@ -135,8 +136,8 @@ function vetoLine(input: AssessmentCase, hit: VetoHit): TraceNode {
 export function explainUnit(input: AssessmentCase, r: UnitResult): TraceNode {
   const plan = input.compiled.plans.get(r.categoryId)!;
   const scale = input.compiled.scale;
-  const itemsByIndex = new Map(r.items.map((i) => [i.index, i]));
-  const groupsByIndex = new Map(r.groups.map((g) => [g.index, g]));
+  const itemsByIndex = new Map(unitItems(input, r).map((i) => [i.index, i]));
+  const groupsByIndex = new Map(unitGroups(input, r).map((g) => [g.index, g]));
   const childrenOf = (parent: number): TraceNode[] =>
     plan.nodes.flatMap((n, index) => {
       if (n.parent !== parent) return [];

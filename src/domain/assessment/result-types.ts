@@ -95,8 +95,12 @@ export interface UnitResult {
   categoryName: string;
   /** position in the registry (units file), 0-based */
   registryIndex: number;
-  items: ItemResult[];
-  groups: GroupResult[];
+  /**
+   * Points of each leaf in plan order (CategoryPlan.leaves), in hundredths; -1 = 缺项,
+   * -2 = not scored yet. Typed so 10,000 units × 100 items stay compact; `unitItems`
+   * gives each item with its explanation.
+   */
+  leafEarned: Int32Array;
   /** sum of top-level contributions before normalisation */
   baseRaw: Centi;
   /** standard points of top-level items not marked 缺项 */

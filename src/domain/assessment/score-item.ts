@@ -5,6 +5,45 @@ import type { ItemInput, MetricValue } from '../scheme/facts-schema';
 import { containsValue } from '../scheme/interval';
 import type { DeductionLine, ItemResult } from './result-types';
 
+/** Sentinels in a unit's leaf array: the item is 缺项, or has no input yet. Points are never negative. */
+export const NOT_APPLICABLE = -1;
+export const MISSING = -2;
+
+/**
+ * The points of one leaf, without building any object: the engine's hot path for
+ * 10,000 units × 100 items. `scoreItem` gives the same number with its explanation.
+ */
+export function leafPoints(
+  node: PlanNode,
+  input: ItemInput | undefined,
+  metrics: Record<string, MetricValue> | undefined,
+  rounding: RoundingMode,
+): number {
+  const method = node.method!;
+  // Inputs were validated (at most two decimals), so a plain round gives the exact hundredths.
+  if (typeof input === 'number') return method.type === 'manual' ? Math.min(Math.round(input * 100), node.points) : MISSING;
+  if (input !== undefined && 'notApplicable' in input) return NOT_APPLICABLE;
+  switch (method.type) {
+    case 'manual':
+      return input !== undefined && 'score' in input ? Math.min(Math.round(input.score * 100), node.points) : MISSING;
+    case 'deduction': {
+      if (input === undefined || !('deductions' in input)) return MISSING;
+      let total = 0;
+      for (const d of input.deductions) total += d.times * (d.points !== undefined ? Math.round(d.points * 100) : method.perOccurrence);
+      // 扣完为止: the item never goes below zero.
+      return Math.max(0, node.points - total);
+    }
+    case 'passFail':
+      if (input === undefined || !('passed' in input)) return MISSING;
+      return input.passed ? node.points : 0;
+    case 'formula': {
+      const raw = metrics?.[method.metric];
+      if (raw === undefined) return MISSING;
+      return applyFormula(method.rule, typeof raw === 'number' ? raw : raw.value, node.points, rounding).points;
+    }
+  }
+}
+
 /**
  * Scores one leaf item by its method. Inputs were validated against the method
  * (check-facts), so a mismatch here can only be a missing input, which scores 0 and is

@@ -50,13 +50,17 @@ export function describeIndicator(indicator: ControlIndicator): string {
  * Actual against ceiling over the accidents attributed to the unit (by area or sector,
  * decided by the caller). Breach means actual strictly above the ceiling (突破).
  */
-export function evaluateIndicator(indicator: ControlIndicator, accidents: readonly Accident[]): IndicatorStatus {
+export function evaluateIndicator(
+  indicator: ControlIndicator,
+  accidents: readonly Accident[],
+  gradeOf: (accident: Accident) => AccidentGrade = (a) => gradeAccident(a).grade,
+): IndicatorStatus {
   let actual = 0;
   const accidentIds: string[] = [];
   for (const accident of accidents) {
     if (indicator.sector && accident.sector !== indicator.sector) continue;
     if (indicator.liabilityOnly && !accident.liability) continue;
-    if (indicator.minGrade && !gradeAtLeast(gradeAccident(accident).grade, indicator.minGrade)) continue;
+    if (indicator.minGrade && !gradeAtLeast(gradeOf(accident), indicator.minGrade)) continue;
     const amount = indicator.kind === 'accidents' ? 1 : accident[indicator.kind];
     if (amount > 0) accidentIds.push(accident.id);
     actual += amount;

@@ -3,6 +3,7 @@ import { loadCase } from '../../../src/cli/load-case';
 import { assess } from '../../../src/domain/assessment/assess';
 import { explainUnit, renderTrace } from '../../../src/domain/assessment/explain';
 import { toPublishedTable } from '../../../src/domain/assessment/published-table';
+import { unitGroups, unitItems } from '../../../src/domain/assessment/unit-items';
 
 const run = (name: string) => {
   const input = loadCase(new URL(`../../../examples/${name}`, import.meta.url).pathname);
@@ -11,15 +12,17 @@ const run = (name: string) => {
   const row = (unit: string) => table.rows.find((r) => r.unit === unit)!;
   const unit = (n: string) => result.units.find((u) => u.name === n)!;
   const trace = (n: string) => renderTrace(explainUnit(input, unit(n)));
-  return { result, table, row, unit, trace };
+  const items = (n: string) => unitItems(input, unit(n));
+  const groups = (n: string) => unitGroups(input, unit(n));
+  return { result, table, row, unit, trace, items, groups };
 };
 
 describe('东阳 2008：200分制、折算、缺项、最高级别加分、分数段 × 保证金', () => {
-  const { table, row, unit, trace } = run('dongyang-2008');
+  const { table, row, unit, trace, groups: groupsOf } = run('dongyang-2008');
 
   it('rescales the fire-safety part (scored of 100, worth 30) and normalises a 缺项 inside it', () => {
     // 南马镇: 3.1 = 38 of 40 applicable (3.2 缺项) → 38 ÷ 40 × 30 = 28.5
-    const g = unit('南马镇').groups.find((x) => x.id === '3')!;
+    const g = groupsOf('南马镇').find((x) => x.id === '3')!;
     expect(g).toMatchObject({ earnedRaw: 3800, applicable: 4000, notApplicable: 6000, contribution: 2850, rescaled: true });
     expect(row('南马镇').score).toBe(180.5);
   });
@@ -91,7 +94,7 @@ describe('阿坝 2013：按名次评定先进、按等次定额奖励、奖金�
 });
 
 describe('遵义 2015：排除端点的等次表、低于80分否决、指标自动计分、减分项、指标否决', () => {
-  const { row, unit, trace, table } = run('zunyi-2015');
+  const { row, unit, trace, table, items: itemsOf } = run('zunyi-2015');
 
   it('grades with explicit ends: 99 优秀, 90 良好, 87.5 达标', () => {
     expect(row('红花岗区')).toMatchObject({ score: 99, grade: '优秀', reward: 5000 });
@@ -100,7 +103,7 @@ describe('遵义 2015：排除端点的等次表、低于80分否决、指标自
   });
 
   it('scores formula items from ledger metrics and cites their source records', () => {
-    const items = unit('汇川区').items;
+    const items = itemsOf('汇川区');
     expect(items.find((i) => i.id === '2.1')!.earned).toBe(1750); // 92.5% → 20 − 2.5
     expect(items.find((i) => i.id === '2.2')!.earned).toBe(1500); // 90% on 60→100 linear
     expect(trace('汇川区')).toContain('YH-2015-0117');

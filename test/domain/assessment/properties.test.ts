@@ -25,7 +25,9 @@ const unitArb = fc.record({
   accident: fc.option(fc.record({ deaths: fc.nat(12), injuries: fc.nat(60), sector: fc.constantFrom('s1', 's2') })),
 });
 
-function makeCase(schemeIndex: number, units: fc.infer<typeof unitArb>[]) {
+type UnitFacts = typeof unitArb extends fc.Arbitrary<infer T> ? T : never;
+
+function makeCase(schemeIndex: number, units: UnitFacts[]) {
   const scheme = schemes[schemeIndex]!;
   const bonusLevel = schemeIndex === 1;
   return buildCase({

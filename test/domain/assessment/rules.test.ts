@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/domain/assessment/assess';
 import { toPublishedTable } from '../../../src/domain/assessment/published-table';
 import { rankScores } from '../../../src/domain/assessment/ranking';
+import { unitItems } from '../../../src/domain/assessment/unit-items';
 import { applyFormula } from '../../../src/domain/assessment/score-item';
 import type { CompiledFormula } from '../../../src/domain/scheme/compile-scheme';
 import { parseInterval, type Interval } from '../../../src/domain/scheme/interval';
@@ -139,8 +140,8 @@ describe('bonuses, penalties and totals', () => {
     expect(r.units[0]).toMatchObject({ total: 0, totalFloored: true });
   });
   it('floors a deduction item at zero (扣完为止)', () => {
-    const r = assess(buildCase({ scores: { scores: { t1: fullScores({ A1: { deductions: [{ times: 5, reason: '缺会' }] } }) } } }));
-    expect(r.units[0]!.items.find((i) => i.id === 'A1')).toMatchObject({ earned: 0, input: { total: 2500, floored: true } });
+    const c = buildCase({ scores: { scores: { t1: fullScores({ A1: { deductions: [{ times: 5, reason: '缺会' }] } }) } } });
+    expect(unitItems(c, assess(c).units[0]!).find((i) => i.id === 'A1')).toMatchObject({ earned: 0, input: { total: 2500, floored: true } });
   });
 });
 

@@ -1,0 +1,132 @@
+import type { Centi } from '../arith/points';
+import { mulDivRound } from '../arith/rounding';
+import type { CategoryPlan, CompiledScheme } from '../scheme/compile-scheme';
+import type { ItemInput } from '../scheme/facts-schema';
+import type { AssessmentCase } from './case';
+import type { GroupResult } from './result-types';
+import { leafPoints, MISSING, NOT_APPLICABLE } from './score-item';
+
+/** Reusable per-category scratch arrays, so scoring 10,000 units allocates no per-node arrays. */
+export class Workspace {
+  earned: Float64Array;
+  applicable: Float64Array;
+  notApplicable: Float64Array;
+  constructor(size: number) {
+    this.earned = new Float64Array(size);
+    this.applicable = new Float64Array(size);
+    this.notApplicable = new Float64Array(size);
+  }
+}
+
+export interface ScoredUnit {
+  leafEarned: Int32Array;
+  missing: number;
+  baseRaw: Centi;
+  baseApplicable: Centi;
+  base: Centi;
+  baseRounded: boolean;
+}
+
+/**
+ * Scores the leaves, then folds them into their groups from the bottom up.
+ * 缺项 (primer §3): with `normalise`, score = earned ÷ (full − 缺项分) × full, applied at the
+ * top and inside each rescaled part (折算); `fullMarks` counts a 缺项 item as earned;
+ * `zero` counts it as lost.
+ */
+export function scoreUnit(
+  compiled: CompiledScheme,
+  plan: CategoryPlan,
+  ws: Workspace,
+  inputs: Record<string, ItemInput> | undefined,
+  metrics: AssessmentCase['metrics'][string] | undefined,
+  /** where to put each group's breakdown, for explanations; null in the engine's hot path */
+  groups: GroupResult[] | null,
+): ScoredUnit {
+  const { nodes } = plan;
+  const mode = compiled.scheme.notApplicable.mode;
+  const rounding = compiled.scheme.pointsRounding;
+  const { earned, applicable, notApplicable } = ws;
+  earned.fill(0);
+  applicable.fill(0);
+  notApplicable.fill(0);
+  const leafEarned = new Int32Array(plan.leaves.length);
+  let missing = 0;
+  for (let k = 0; k < plan.leaves.length; k += 1) {
+    const index = plan.leaves[k]!;
+    const node = nodes[index]!;
+    const points = leafPoints(node, inputs?.[node.id], metrics, rounding);
+    leafEarned[k] = points;
+    if (points === NOT_APPLICABLE) {
+      if (mode === 'normalise') notApplicable[index] = node.points;
+      else {
+        earned[index] = mode === 'fullMarks' ? node.points : 0;
+        applicable[index] = node.points;
+      }
+    } else {
+      // A missing input counts as 0 and is listed in missingItems.
+      if (points === MISSING) missing += 1;
+      earned[index] = points === MISSING ? 0 : points;
+      applicable[index] = node.points;
+    }
+  }
+  let baseRaw = 0;
+  let baseApplicable = 0;
+  let baseNotApplicable = 0;
+  for (let index = nodes.length - 1; index >= 0; index -= 1) {
+    const node = nodes[index]!;
+    if (!node.leaf) {
+      // earned/applicable/notApplicable[index] now hold the sums of the children.
+      const rescaled = node.childScale !== node.points;
+      const sumEarned = earned[index]!;
+      const sumApplicable = applicable[index]!;
+      const sumNa = notApplicable[index]!;
+      let contribution: Centi | null = sumEarned;
+      let rounded = false;
+      if (sumApplicable === 0 && sumNa > 0) {
+        contribution = null;
+        earned[index] = 0;
+        applicable[index] = 0;
+        notApplicable[index] = node.points;
+      } else if (rescaled) {
+        // 折算: the part's earned points over its applicable points, to this node's points.
+        contribution = mulDivRound(sumEarned, node.points, sumApplicable, rounding);
+        rounded = contribution * sumApplicable !== sumEarned * node.points;
+        earned[index] = contribution;
+        applicable[index] = node.points;
+        notApplicable[index] = 0;
+      }
+      groups?.push({
+        index,
+        id: node.id,
+        earnedRaw: sumEarned,
+        applicable: sumApplicable,
+        notApplicable: sumNa,
+        contribution,
+        rescaled,
+        rounded,
+      });
+    }
+    if (node.parent >= 0) {
+      earned[node.parent] = earned[node.parent]! + earned[index]!;
+      applicable[node.parent] = applicable[node.parent]! + applicable[index]!;
+      notApplicable[node.parent] = notApplicable[node.parent]! + notApplicable[index]!;
+    } else {
+      baseRaw += earned[index]!;
+      baseApplicable += applicable[index]!;
+      baseNotApplicable += notApplicable[index]!;
+    }
+  }
+  groups?.reverse();
+  const scale = compiled.scale;
+  let base = baseRaw;
+  let baseRounded = false;
+  if (baseNotApplicable > 0) {
+    if (baseApplicable === 0) base = 0;
+    else {
+      base = mulDivRound(baseRaw, scale, baseApplicable, rounding);
+      baseRounded = base * baseApplicable !== baseRaw * scale;
+    }
+  }
+  return { leafEarned, missing, baseRaw, baseApplicable: baseNotApplicable > 0 ? baseApplicable : scale, base, baseRounded };
+}
+
