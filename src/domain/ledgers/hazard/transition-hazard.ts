@@ -90,7 +90,7 @@ export const RETURN_TARGET: Readonly<Partial<Record<HazardState, HazardState>>> 
  * Roles per action. The enterprise is the body responsible for rectification (第16号令 第四条、
  * 第十五条); registration, grading, acceptance and closure are supervision acts. A town officer
  * handles 一般隐患 only: grading, accepting or closing a 重大隐患 belongs to the regulating
- * department (第十六号令 第二十三条 places the review on the supervising department).
+ * department (第16号令 第二十三条 places the review on the supervising department).
  */
 export const HAZARD_ROLES: Readonly<Record<StepAction, readonly HazardActorRole[]>> = {
   register: ['townOfficer', 'inspector'],

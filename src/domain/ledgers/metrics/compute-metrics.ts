@@ -190,48 +190,63 @@ function byId<T extends { id: string }>(a: T, b: T): number {
 }
 
 function hazardMetrics(records: readonly HazardRecord[], p: MetricPeriod, zero: number) {
-  const found = records.filter((h) => inPeriod(h.foundOn, p)).sort(byId);
-  const major = found.filter((h) => h.grade === 'major');
-  const closed = found.filter((h) => onOrBefore(h.closedOn, p.to));
-  const notClosed = found.filter((h) => !onOrBefore(h.closedOn, p.to));
-
+  // One pass over the unit's records (the benchmark runs 5,000 units over a million cards).
+  const found: HazardRecord[] = [];
+  const overdue: HazardRecord[] = [];
+  for (const h of records) {
+    const deadline = h.rectificationDeadline;
+    const closedByEnd = h.closedOn !== undefined && h.closedOn <= p.to;
+    if (p.from <= h.foundOn && h.foundOn <= p.to) found.push(h);
+    // Snapshot at the end of `to`: past the deadline and not rectified or closed by then.
+    if (
+      deadline !== undefined &&
+      deadline < p.to &&
+      h.foundOn <= p.to &&
+      !closedByEnd &&
+      !(h.rectifiedOn !== undefined && h.rectifiedOn <= p.to)
+    ) {
+      overdue.push(h);
+    }
+  }
+  found.sort(byId);
+  overdue.sort(byId);
+  const major: string[] = [];
+  const closed: string[] = [];
+  const notClosed: string[] = [];
   // 按期: due or done by the end of the period; on time when closed and rectified by the deadline.
-  const due = found.filter((h) => h.rectificationDeadline !== undefined && (h.rectificationDeadline <= p.to || onOrBefore(h.closedOn, p.to)));
-  const onTime = due.filter((h) => onOrBefore(h.closedOn, p.to) && (h.rectifiedOn ?? h.closedOn)! <= h.rectificationDeadline!);
-  const onTimeSet = new Set(onTime.map((h) => h.id));
-
-  // Snapshot at the end of `to`: past the deadline and not rectified or closed by then.
-  const overdue = records
-    .filter((h) => h.foundOn <= p.to && h.rectificationDeadline !== undefined && h.rectificationDeadline < p.to && !onOrBefore(h.rectifiedOn, p.to) && !onOrBefore(h.closedOn, p.to))
-    .sort(byId);
-  const overdueMajor = overdue.filter((h) => h.grade === 'major');
+  const due: string[] = [];
+  const onTime: string[] = [];
+  const late: string[] = [];
+  for (const h of found) {
+    if (h.grade === 'major') major.push(h.id);
+    const closedByEnd = onOrBefore(h.closedOn, p.to);
+    (closedByEnd ? closed : notClosed).push(h.id);
+    const deadline = h.rectificationDeadline;
+    if (deadline !== undefined && (deadline <= p.to || closedByEnd)) {
+      due.push(h.id);
+      const completedOn = h.rectifiedOn ?? h.closedOn;
+      if (closedByEnd && completedOn !== undefined && completedOn <= deadline) onTime.push(h.id);
+      else late.push(h.id);
+    }
+  }
+  const overdueIds = overdue.map((h) => h.id);
+  const overdueMajor = overdue.filter((h) => h.grade === 'major').map((h) => h.id);
   const range = `${p.from}至${p.to}`;
   return {
     hazardsFound: count(found.map((h) => h.id), `${range}发现的隐患共${found.length}条。`),
-    majorHazards: count(major.map((h) => h.id), `${range}发现的隐患中定级为重大隐患的共${major.length}条。`),
-    hazardClosureRate: rate(
-      closed.map((h) => h.id),
-      found.map((h) => h.id),
-      `${range}发现的隐患中，至${p.to}已销号的占比`,
-      `${range}未发现隐患`,
-      zero,
-      '未销号',
-      notClosed.map((h) => h.id),
-    ),
+    majorHazards: count(major, `${range}发现的隐患中定级为重大隐患的共${major.length}条。`),
+    hazardClosureRate: rate(closed, found.map((h) => h.id), `${range}发现的隐患中，至${p.to}已销号的占比`, `${range}未发现隐患`, zero, '未销号', notClosed),
     hazardOnTimeClosureRate: rate(
-      onTime.map((h) => h.id),
-      due.map((h) => h.id),
+      onTime,
+      due,
       `${range}发现、整改期限不晚于${p.to}或已销号的隐患中，在整改期限内整改完成并已销号的占比`,
       `${range}发现的隐患中没有到期或已销号的`,
       zero,
       '未按期整改销号',
-      due.filter((h) => !onTimeSet.has(h.id)).map((h) => h.id),
+      late,
     ),
-    overdueHazards: count(overdue.map((h) => h.id), `截至${p.to}，超过整改期限仍未整改完成的隐患共${overdue.length}条：${idList(overdue.map((h) => h.id))}。`),
-    overdueMajorHazards: count(
-      overdueMajor.map((h) => h.id),
-      `截至${p.to}，超过整改期限仍未整改完成的重大隐患共${overdueMajor.length}条：${idList(overdueMajor.map((h) => h.id))}。`,
-    ),
+    overdueHazards: count(overdueIds, `截至${p.to}，超过整改期限仍未整改完成的隐患共${overdueIds.length}条：${idList(overdueIds)}。`),
+    overdueMajorHazards: count(overdueMajor, `截至${p.to}，超过整改期限仍未整改完成的重大隐患共${overdueMajor.length}条：${idList(overdueMajor)}。`),
   };
 }
 
