@@ -5,6 +5,7 @@ import { evaluateIndicator, type IndicatorStatus } from '../indicators/control-i
 import type { AdjustmentEvent, ManualVeto, UnitInput } from '../scheme/facts-schema';
 import { contains, formatInterval } from '../scheme/interval';
 import { applyAdjustments } from './adjustments';
+import { attributeAccidents } from './attribution';
 import type { AssessmentCase } from './case';
 import { rankScores } from './ranking';
 import type { AssessmentResult, CampaignStats, UnitResult } from './result-types';
@@ -30,7 +31,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
     }
     return g;
   };
-  const attribution = attributeAccidents(input);
+  const attribution = attributeAccidents(input.units, input.accidents);
   const bonusesByUnit = groupBy(input.bonuses, (e) => e.unit);
   const penaltiesByUnit = groupBy(input.penalties, (e) => e.unit);
   const manualByUnit = groupBy(input.vetoes, (v) => v.unit);
@@ -122,34 +123,6 @@ export function assess(input: AssessmentCase): AssessmentResult {
     units: ordered,
     stats: computeStats(input, ordered),
   };
-}
-
-/**
- * Accidents by the unit in whose area they happened, and by the department regulating their
- * sector — named on the record, or else every department whose `regulates` lists the sector.
- */
-function attributeAccidents(input: AssessmentCase) {
-  const area = new Map<string, Accident[]>();
-  const sector = new Map<string, Accident[]>();
-  const regulatorsBySector = new Map<string, string[]>();
-  for (const unit of input.units) {
-    for (const s of unit.regulates ?? []) {
-      const list = regulatorsBySector.get(s);
-      if (list) list.push(unit.id);
-      else regulatorsBySector.set(s, [unit.id]);
-    }
-  }
-  const push = (map: Map<string, Accident[]>, key: string, a: Accident) => {
-    const list = map.get(key);
-    if (list) list.push(a);
-    else map.set(key, [a]);
-  };
-  for (const accident of input.accidents) {
-    if (accident.territorialUnit) push(area, accident.territorialUnit, accident);
-    if (accident.regulatingUnit) push(sector, accident.regulatingUnit, accident);
-    else if (accident.sector) for (const unitId of regulatorsBySector.get(accident.sector) ?? []) push(sector, unitId, accident);
-  }
-  return { area, sector };
 }
 
 function applyRanks(input: AssessmentCase, results: UnitResult[]): void {
