@@ -10,4 +10,6 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   audit: async () => (await import('./audit')).auditCommand,
   backup: async () => (await import('./backup')).backupCommand,
   restore: async () => (await import('./restore')).restoreCommand,
+  notice: async () => (await import('./notice')).noticeCommand,
+  export: async () => (await import('./export')).exportCommand,
 };
