@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,8 @@ import { installErrorHandler } from './error-handler';
 import { auditRoutes } from './modules/audit/routes';
 import { makeAuthenticate } from './modules/auth/authenticate';
 import { authRoutes } from './modules/auth/routes';
+import { FileStore } from './modules/files/file-store';
+import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -59,6 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '安考 API', description: '安全生产目标管理考核平台接口。错误统一为 { code, message }。', version: pkg.version },
@@ -78,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, unitRoutes, auditRoutes]) {
     await routes(app, ctx);
   }
+  await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
   await app.ready();
   return app;
 }

@@ -1,4 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
@@ -25,7 +28,8 @@ export function useTestApp(overrides: Partial<Config> = {}): TestApp {
     const testDb = await createTestDatabase();
     let clock = Date.now();
     // The login rate limit is exercised by its own test; elsewhere it would only get in the way.
-    const config = { ...loadConfig({ ANKE_DATA_DIR: '.tmp/test-data', ANKE_DEMO: '0' }), loginRateLimit: 10_000, ...overrides };
+    const dataDir = mkdtempSync(join(tmpdir(), 'anke-data-'));
+    const config = { ...loadConfig({ ANKE_DATA_DIR: dataDir, ANKE_DEMO: '0' }), loginRateLimit: 10_000, ...overrides };
     Object.assign(ctx, {
       testDb,
       database: testDb.database,
@@ -38,6 +42,7 @@ export function useTestApp(overrides: Partial<Config> = {}): TestApp {
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.testDb?.drop();
+    if (ctx.config) rmSync(ctx.config.dataDir, { recursive: true, force: true });
   });
   return ctx;
 }

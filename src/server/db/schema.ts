@@ -88,6 +88,17 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface StoredFileTable {
+  id: string;
+  unit_id: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  original_name: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   unit: UnitTable;
@@ -96,4 +107,5 @@ export interface DB {
   session: SessionTable;
   audit_record: AuditRecordTable;
   audit_head: AuditHeadTable;
+  stored_file: StoredFileTable;
 }

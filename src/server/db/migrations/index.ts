@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './20261129T104000-initial-schema';
+import * as storedFile from './20261129T105500-stored-file';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -7,4 +8,5 @@ import * as initialSchema from './20261129T104000-initial-schema';
  */
 export const migrations: Record<string, Migration> = {
   '20261129T104000-initial-schema': initialSchema,
+  '20261129T105500-stored-file': storedFile,
 };
