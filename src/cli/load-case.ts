@@ -59,7 +59,7 @@ export function readCaseParts(path: string): { parts: CaseParts; files: CaseFile
   for (const name of ['scheme', 'units'] as const) {
     if (record[name] === undefined) throw new CliError(`${label}：缺少 ${name}`);
   }
-  const unknown = Object.keys(record).filter((k) => !['scheme', 'units', 'scores', 'accidents', 'metrics', 'bonuses', 'penalties', 'vetoes'].includes(k));
+  const unknown = Object.keys(record).filter((k) => !['scheme', 'units', 'scores', 'accidents', 'metrics', 'bonuses', 'penalties', 'vetoes', 'vetoRejections'].includes(k));
   if (unknown.length > 0) throw new CliError(`${label}：未知字段 ${unknown.join('、')}`);
   const single: CaseParts = {
     scheme: record.scheme,
@@ -71,6 +71,7 @@ export function readCaseParts(path: string): { parts: CaseParts; files: CaseFile
       ...(record.bonuses !== undefined ? { bonuses: record.bonuses } : {}),
       ...(record.penalties !== undefined ? { penalties: record.penalties } : {}),
       ...(record.vetoes !== undefined ? { vetoes: record.vetoes } : {}),
+      ...(record.vetoRejections !== undefined ? { vetoRejections: record.vetoRejections } : {}),
     },
   };
   for (const name of partNames) files[name] = label;

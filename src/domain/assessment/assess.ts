@@ -35,6 +35,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
   const bonusesByUnit = groupBy(input.bonuses, (e) => e.unit);
   const penaltiesByUnit = groupBy(input.penalties, (e) => e.unit);
   const manualByUnit = groupBy(input.vetoes, (v) => v.unit);
+  const rejectionsByUnit = groupBy(input.vetoRejections, (v) => v.unit);
   const workspaces = new Map<string, Workspace>();
 
   const results: UnitResult[] = input.units.map((unit, registryIndex) => {
@@ -57,7 +58,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
     const own = category.responsibility === 'territorial' ? areaAccidents : sectorAccidents;
     const indicators: IndicatorStatus[] = (unit.controlIndicators ?? []).map((ind) => evaluateIndicator(ind, own, gradeOf));
     const breached = indicators.some((s) => s.breached);
-    const vetoes = evaluateVetoes(compiled.vetoRules, {
+    const hits = evaluateVetoes(compiled.vetoRules, {
       categoryId: unit.category,
       areaAccidents,
       sectorAccidents,
@@ -67,6 +68,12 @@ export function assess(input: AssessmentCase): AssessmentResult {
       metrics: input.metrics[unit.id],
       manual: manualByUnit.get(unit.id) ?? [],
     });
+    // A hit the committee office rejected after review does not veto; it stays in the trace.
+    const rejections = rejectionsByUnit.get(unit.id);
+    const vetoes = rejections ? hits.filter((h) => !rejections.some((x) => x.rule === h.ruleId)) : hits;
+    const rejectedVetoes = rejections
+      ? hits.flatMap((h) => rejections.filter((x) => x.rule === h.ruleId).map((x) => ({ hit: h, reason: x.reason })))
+      : [];
     const vetoed = vetoes.length > 0;
     const band = compiled.gradeBands.find((b) => contains(b.interval, total));
     const bandGrade = vetoed ? compiled.vetoGrade : (band?.name ?? compiled.vetoGrade);
@@ -86,6 +93,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
       total,
       totalFloored: unclamped < 0,
       vetoes,
+      rejectedVetoes,
       vetoed,
       indicators,
       breached,

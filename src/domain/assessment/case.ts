@@ -12,6 +12,7 @@ import {
   type ManualVeto,
   type MetricValue,
   type UnitInput,
+  type VetoRejection,
 } from '../scheme/facts-schema';
 import { schemeSchema, type Scheme } from '../scheme/schema';
 import { CaseValidationError, issuesFromZod, type ValidationIssue } from '../scheme/validation-error';
@@ -27,6 +28,7 @@ export interface AssessmentCase {
   bonuses: AdjustmentEvent[];
   penalties: AdjustmentEvent[];
   vetoes: ManualVeto[];
+  vetoRejections: VetoRejection[];
   accidents: Accident[];
   metrics: Record<string, Record<string, MetricValue>>;
 }
@@ -89,6 +91,7 @@ export function parseCase(parts: CaseParts, files: CaseFileNames = {}, options: 
     bonuses: adjustments.bonuses,
     penalties: adjustments.penalties,
     vetoes: adjustments.vetoes,
+    vetoRejections: adjustments.vetoRejections,
     accidents: accidents.accidents,
     metrics: metrics.metrics,
   };

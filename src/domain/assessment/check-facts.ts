@@ -153,6 +153,13 @@ export function checkFacts(input: AssessmentCase, files: CaseFileNames, requireC
     else if (rule.type !== 'manual') adjIssue(['vetoes', i, 'rule'], `否决规则“${veto.rule}”不是人工否决规则，由事实自动判断`);
   });
 
+  input.vetoRejections.forEach((rejection, i) => {
+    unitRef(rejection.unit, ['vetoRejections', i, 'unit'], adjIssue);
+    const rule = compiled.vetoRules.find((r) => r.id === rejection.rule);
+    if (!rule) adjIssue(['vetoRejections', i, 'rule'], `方案中没有否决规则“${rejection.rule}”`);
+    else if (rule.type === 'manual') adjIssue(['vetoRejections', i, 'rule'], `人工否决规则“${rejection.rule}”无需驳回，删除该否决决定即可`);
+  });
+
   // Accidents
   const accidentIds = new Set<string>();
   input.accidents.forEach((accident, i) => {

@@ -170,6 +170,9 @@ export function explainUnit(input: AssessmentCase, r: UnitResult): TraceNode {
   lines.push(r.vetoed
     ? node(`一票否决：是（${input.scheme.veto.effect === 'blankScore' ? '不计分、不奖励' : `保留分数，等次定为“${input.compiled.vetoGrade}”`}）`, r.vetoes.map((h) => vetoLine(input, h)))
     : node('一票否决：否'));
+  for (const rejected of r.rejectedVetoes) {
+    lines.push(node(`否决建议已驳回：${rejected.hit.reason}`, [node(`驳回理由：${rejected.reason}`), vetoLine(input, rejected.hit)]));
+  }
   if (r.indicators.length > 0) {
     lines.push(node('控制指标', r.indicators.map((s) => node(`${s.label}：实际 ${s.actual}${s.breached ? '，突破' : '，未突破'}`,
       s.accidentIds.map((id) => {

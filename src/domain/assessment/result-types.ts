@@ -114,6 +114,8 @@ export interface UnitResult {
   total: Centi;
   totalFloored: boolean;
   vetoes: VetoHit[];
+  /** hits the committee office rejected after review, with its reason */
+  rejectedVetoes: { hit: VetoHit; reason: string }[];
   vetoed: boolean;
   indicators: IndicatorStatus[];
   breached: boolean;

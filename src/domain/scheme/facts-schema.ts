@@ -79,6 +79,12 @@ export const adjustmentsFileSchema = z.strictObject({
   penalties: z.array(adjustmentEventSchema).default([]),
   /** manual vetoes decided by the committee, with the reason */
   vetoes: z.array(z.strictObject({ unit: id, rule: id, reason: z.string().min(1).optional(), note: z.string().optional() })).default([]),
+  /**
+   * Veto proposals the committee office rejected after review, with the reason: the rule's
+   * hit is kept in the trace as 已驳回 but does not veto (e.g. an accident later found to be
+   * outside the unit's responsibility).
+   */
+  vetoRejections: z.array(z.strictObject({ unit: id, rule: id, reason: z.string().min(1) })).default([]),
 });
 
 export const accidentSchema = z.strictObject({
@@ -114,5 +120,6 @@ export type UnitInput = z.output<typeof unitSchema>;
 export type ItemInput = z.output<typeof itemInputSchema>;
 export type AdjustmentEvent = z.output<typeof adjustmentEventSchema>;
 export type ManualVeto = z.output<typeof adjustmentsFileSchema>['vetoes'][number];
+export type VetoRejection = z.output<typeof adjustmentsFileSchema>['vetoRejections'][number];
 export type AccidentInput = z.output<typeof accidentSchema>;
 export type MetricValue = z.output<typeof metricValueSchema>;
