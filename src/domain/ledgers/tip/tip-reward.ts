@@ -11,6 +11,7 @@
 // Amounts are whole yuan. 15% of a fine is rounded half up to the yuan (四舍五入), before the
 // minimum and maximum are applied.
 
+import type { AccidentGrade } from '../../accidents/grade.ts';
 import type { Instant, LocalDate } from '../shared/dates.ts';
 import { instantMs, isLocalDate } from '../shared/dates.ts';
 import type { Refusal } from '../shared/result.ts';
@@ -19,8 +20,8 @@ import { refuse } from '../shared/result.ts';
 export const REWARD_RULES_2012_EFFECTIVE_ON: LocalDate = '2012-05-02';
 export const REWARD_RULES_2018_EFFECTIVE_ON: LocalDate = '2018-01-04';
 
-/** 国务院令第493号 grades, as in docs/glossary.md. */
-export type AccidentGrade = 'general' | 'larger' | 'major' | 'especiallyMajor';
+/** 国务院令第493号 grades: the accidents module's type, so a tip and its accident agree. */
+export type { AccidentGrade };
 
 export const ACCIDENT_GRADE_ZH: Readonly<Record<AccidentGrade, string>> = {
   general: '一般事故',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HazardCard } from '../../../../src/domain/ledgers/hazard/hazard-card.ts';
 import type { MetricInputs, MetricUnit } from '../../../../src/domain/ledgers/metrics/compute-metrics.ts';
 import { computeLedgerMetrics, hazardRecordFromCard, METRIC_NAMES } from '../../../../src/domain/ledgers/metrics/compute-metrics.ts';
+import { metricsFileSchema } from '../../../../src/domain/scheme/facts-schema.ts';
 
 // A small district, every figure below computed by hand (period 2024-01-01 .. 2024-06-30).
 const inputs: MetricInputs = {
@@ -127,6 +128,10 @@ describe('metrics: hand-computed values per unit', () => {
   ] as const)('%s %s = %s', (unit, metric, value, sources) => {
     expect(m[unit]![metric].value).toBe(value);
     expect(m[unit]![metric].sources).toEqual(sources);
+  });
+
+  it('the output is a metrics file the assessment engine accepts', () => {
+    expect(metricsFileSchema.safeParse({ metrics: m }).success).toBe(true);
   });
 
   it('every unit has every metric', () => {
