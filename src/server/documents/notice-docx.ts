@@ -14,6 +14,7 @@ import {
   chineseDate, exactLine, font, mm, pageNumberFooters, run, sectionPage, textWidthInChars,
 } from './gbt9704';
 import { renderNoticeTemplate } from './notice-template';
+import { replacePart } from './zip-writer';
 import type { NoticeFacts } from './notice-template';
 
 export type NoticeBlock =
@@ -209,7 +210,24 @@ function tableCell(text: string, width: number, options: { header?: boolean; ali
   });
 }
 
-function attachmentTable(rows: NoticeAttachmentRow[]): Table {
+/** Private-use characters mark the prototype rows' cells; they never occur in real data. */
+const marker = (field: string): string => `\uE000${field}\uE001`;
+const FIELDS = ['seq', 'unit', 'score', 'reward', 'remark'] as const;
+/** Remarks longer than this are justified in their cell, shorter ones centred. */
+const SHORT_REMARK = 8;
+
+function rowCells(values: string[], justifyRemark: boolean): TableCell[] {
+  const widths = ATTACHMENT_COLUMNS;
+  return values.map((text, i) => tableCell(text, widths[i] ?? 0, { align: i === 4 && justifyRemark ? AlignmentType.JUSTIFIED : AlignmentType.CENTER }));
+}
+
+/**
+ * The 附件 table as docx lays it out, with two prototype data rows (remark centred, remark
+ * justified) holding markers instead of values; expandAttachmentRows() then writes the real
+ * rows from them as text. Building 5,000 rows as docx objects takes seconds and hundreds of
+ * MB; copying a row's XML takes microseconds.
+ */
+function attachmentTable(): Table {
   const widths = ATTACHMENT_COLUMNS;
   const header = new TableRow({
     // Repeated at the top of every page the table runs onto.
@@ -218,24 +236,49 @@ function attachmentTable(rows: NoticeAttachmentRow[]): Table {
     height: { value: mm(9), rule: HeightRule.ATLEAST },
     children: ATTACHMENT_HEADERS.map((text, i) => tableCell(text, widths[i] ?? 0, { header: true })),
   });
-  const body = rows.map((row) => new TableRow({
+  const prototype = (justifyRemark: boolean): TableRow => new TableRow({
     cantSplit: true,
     height: { value: mm(7.5), rule: HeightRule.ATLEAST },
-    children: [
-      tableCell(String(row.seq), widths[0] ?? 0),
-      tableCell(row.unit, widths[1] ?? 0),
-      // A veto blanks the score and the reward: the cells stay, empty.
-      tableCell(row.score === null ? '' : formatScore(row.score), widths[2] ?? 0),
-      tableCell(row.reward === null ? '' : String(row.reward), widths[3] ?? 0),
-      tableCell(row.remark, widths[4] ?? 0, { align: row.remark.length > 8 ? AlignmentType.JUSTIFIED : AlignmentType.CENTER }),
-    ],
-  }));
+    children: rowCells(FIELDS.map(marker), justifyRemark),
+  });
   return new Table({
     width: { size: TEXT_AREA.width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [header, ...body],
+    rows: [header, prototype(false), prototype(true)],
   });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Replaces the two prototype rows of the 附件 table with one row per attachment row. */
+export function expandAttachmentRows(documentXml: string, rows: NoticeAttachmentRow[]): string {
+  // Each prototype row is the <w:tr> around an occurrence of the seq marker.
+  const found: { start: number; end: number; xml: string }[] = [];
+  for (let at = documentXml.indexOf(marker('seq')); at >= 0; at = documentXml.indexOf(marker('seq'), at + 1)) {
+    const start = documentXml.lastIndexOf('<w:tr>', at);
+    const end = documentXml.indexOf('</w:tr>', at) + '</w:tr>'.length;
+    found.push({ start, end, xml: documentXml.slice(start, end) });
+  }
+  const [centred, justified] = found;
+  if (found.length !== 2 || !centred || !justified || centred.start < 0 || justified.start < 0) throw new Error('附件表的行模板缺失');
+  const pattern = new RegExp(`\uE000(${FIELDS.join('|')})\uE001`, 'g');
+  const out: string[] = [];
+  for (const row of rows) {
+    // A veto blanks the score and the reward: the cells stay, empty.
+    const values: Record<(typeof FIELDS)[number], string> = {
+      seq: String(row.seq),
+      unit: row.unit,
+      score: row.score === null ? '' : formatScore(row.score),
+      reward: row.reward === null ? '' : String(row.reward),
+      remark: row.remark,
+    };
+    const template = row.remark.length > SHORT_REMARK ? justified.xml : centred.xml;
+    out.push(template.replace(pattern, (_all, field: (typeof FIELDS)[number]) => escapeXml(values[field])));
+  }
+  return documentXml.slice(0, centred.start) + out.join('') + documentXml.slice(justified.end);
 }
 
 /**
@@ -308,7 +351,7 @@ export async function buildNoticeDocx(data: NoticeData): Promise<Buffer> {
   main.push(new Paragraph({ pageBreakBefore: true, spacing: exactLine, children: [run('附件', FONT.heading1)] }));
   main.push(blankLine());
   main.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...exactLine, after: LINE_PITCH / 2 }, keepNext: true, children: [run(data.attachment.title, FONT.title, SIZE.er)] }));
-  main.push(attachmentTable(data.attachment.rows));
+  main.push(attachmentTable());
   // One blank line keeps the 版记 clear of the table where it is laid out in line.
   main.push(blankLine());
   main.push(imprintTable(data));
@@ -335,5 +378,5 @@ export async function buildNoticeDocx(data: NoticeData): Promise<Buffer> {
       children: main,
     }],
   });
-  return Packer.toBuffer(document);
+  return replacePart(await Packer.toBuffer(document), 'word/document.xml', (xml) => expandAttachmentRows(xml, data.attachment.rows));
 }

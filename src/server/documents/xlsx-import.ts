@@ -355,16 +355,21 @@ async function parseTable<T>(
   options: ImportOptions,
   toRow: (check: RowChecker, row: TableRow) => T | null,
   finish?: (rows: { value: T; row: TableRow }[], issues: ImportIssue[]) => void,
+  sink?: (value: T) => void,
 ): Promise<ImportResult<T>> {
   const containerIssues = await inspectXlsx(input, options.limits);
   if (containerIssues.length > 0) return { ok: false, errors: containerIssues };
   const issues: ImportIssue[] = [];
   const rows: { value: T; row: TableRow }[] = [];
+  let count = 0;
   try {
     await readTable(input, spec, issues, options, (row) => {
       const before = issues.length;
       const value = toRow(new RowChecker(row, issues, spec), row);
-      if (value !== null && issues.length === before) rows.push({ value, row });
+      if (value === null || issues.length !== before) return;
+      count += 1;
+      if (sink) sink(value);
+      else rows.push({ value, row });
     });
   } catch (error) {
     // exceljs reports malformed sheet XML as a plain Error; the file was already proven a sound zip.
@@ -373,7 +378,7 @@ async function parseTable<T>(
   }
   finish?.(rows, issues);
   if (issues.length > 0) return { ok: false, errors: issues };
-  return { ok: true, rows: rows.map((r) => r.value), rowCount: rows.length };
+  return { ok: true, rows: rows.map((r) => r.value), rowCount: count };
 }
 
 function duplicateChecker(label: string): (key: string, check: RowChecker, column: string, row: TableRow) => void {
@@ -519,9 +524,25 @@ export async function parseItemScores(
     knownUnits: ReadonlySet<string>;
     /** Criterion number → standard points in hundredths; when given, unknown items and scores above the points are refused. */
     knownItems?: ReadonlyMap<string, number>;
+    /**
+     * Receives each valid row as it is read instead of collecting them (result.rows is then
+     * empty), so memory does not grow with the file. The rows are provisional until the
+     * result is ok: write them inside a transaction and roll back on errors.
+     */
+    sink?: (row: ItemScoreImportRow) => void;
   },
 ): Promise<ImportResult<ItemScoreImportRow>> {
-  const pairs = duplicateChecker('同一单位的同一细则编号');
+  // Seen (unit, item) pairs as unit → item → first row, with each distinct text kept once:
+  // a score workbook repeats the same few dozen item numbers for every unit, so this grows by
+  // one small map entry per row rather than by one composite string key per row.
+  const seen = new Map<string, Map<string, number>>();
+  const pool = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    pool.set(text, text);
+    return text;
+  };
   return parseTable(input, ITEM_SCORES_SPEC, options, (check, row) => {
     const unit = check.text('unit', true, 100);
     const path = check.path('path');
@@ -532,10 +553,17 @@ export async function parseItemScores(
     if (earned !== null && points !== undefined && earned > points) {
       check.fail('earned', `得分 ${earned / 100} 超过该项标准分 ${points / 100}`);
     }
-    if (unit !== null && path !== null) pairs(`${unit}\u0000${path}`, check, 'path', row);
+    if (unit !== null && path !== null) {
+      const unitKey = intern(unit);
+      let items = seen.get(unitKey);
+      if (!items) seen.set(unitKey, (items = new Map()));
+      const first = items.get(path);
+      if (first === undefined) items.set(intern(path), row.rowNumber);
+      else check.fail('path', `同一单位的同一细则编号与第 ${first} 行重复`);
+    }
     if (unit === null || path === null || earned === null) return null;
-    return { unit, path, earnedHundredths: earned, note: check.text('note', false, 1000) };
-  });
+    return { unit: intern(unit), path: intern(path), earnedHundredths: earned, note: check.text('note', false, 1000) };
+  }, undefined, options.sink);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -228,3 +228,10 @@ export async function* entryChunks(
   const inflater = Readable.from(compressed()).pipe(createInflateRaw({ chunkSize: 64 * 1024 }));
   for await (const chunk of inflater) yield chunk as Buffer;
 }
+
+/** Every entry of an in-memory ZIP, inflated (for small Office files we generated ourselves). */
+export async function readAllEntries(buffer: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  const source = bufferSource(buffer);
+  const entries = await readCentralDirectory(source);
+  return Promise.all(entries.map(async (entry) => ({ name: entry.name, data: await readEntry(source, entry) })));
+}
