@@ -61,5 +61,10 @@ if ! pdftotext "$out/notice-2014.pdf" - | tr -d ' \n' | grep -q '在被考核的
   echo "notice-2014.pdf 中找不到统计句" >&2
   status=1
 fi
+# One page per unit: the sample has two units.
+if [ "$(pdfinfo "$out/score-sheets.pdf" | awk '/^Pages:/ {print $2}')" != 2 ]; then
+  echo "score-sheets.pdf 应为每个单位一页（2 页）" >&2
+  status=1
+fi
 echo "PNG 页面：$out"
 exit $status

@@ -61,6 +61,9 @@ describe('通报 DOCX for the 2014 周村 campaign', () => {
     expect(byText('关于2014年度')).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*<w:sz w:val="44"\/>/);
     expect(byText('近期，区政府安委会')).toMatch(/w:eastAsia="仿宋_GB2312"[\s\S]*<w:sz w:val="32"\/>/);
     expect(byText('近期，区政府安委会')).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"/);
+    // 28 characters a line (5.2.3): 三号 runs are condensed by 0.25 pt, the title is not.
+    expect(byText('近期，区政府安委会')).toContain('<w:spacing w:val="-5"/>');
+    expect(byText('关于2014年度')).not.toContain('<w:spacing w:val="-5"/>');
     expect(byText('一、基本情况')).toContain('w:eastAsia="黑体"');
     const level2 = byText('（一）安全生产监管责任进一步落实。');
     expect(level2.indexOf('楷体_GB2312')).toBeGreaterThan(-1);
