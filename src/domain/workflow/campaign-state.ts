@@ -1,0 +1,124 @@
+import { roleLabels, type Role } from '../access/roles';
+import { checkTransition, refuse, type TransitionOutcome, type TransitionRule } from './transition';
+
+/**
+ * The life of a campaign (考核活动), from preparation to the published notice (primer §2,
+ * steps 1–5): agreements are signed, the year runs, units self-assess, teams score, the
+ * office reviews, the committee approves (审定), results go to publicity (公示) where
+ * objections (申诉) may be raised, then the notice is published.
+ */
+export const campaignStates = [
+  'preparation',
+  'signing',
+  'inProgress',
+  'selfAssessment',
+  'assessment',
+  'officeReview',
+  'committeeApproval',
+  'publicity',
+  'published',
+] as const;
+export type CampaignState = (typeof campaignStates)[number];
+
+export const campaignStateLabels: Record<CampaignState, string> = {
+  preparation: '准备',
+  signing: '签订责任书',
+  inProgress: '年度执行',
+  selfAssessment: '单位自评',
+  assessment: '考核评分',
+  officeReview: '安委办审核',
+  committeeApproval: '安委会审定',
+  publicity: '结果公示',
+  published: '已发布',
+};
+
+export type CampaignAction =
+  | 'openSigning'
+  | 'startYear'
+  | 'openSelfAssessment'
+  | 'startAssessment'
+  | 'submitForReview'
+  | 'submitForApproval'
+  | 'approve'
+  | 'returnForRevision'
+  | 'publish';
+
+const office: Role[] = ['committeeAdmin'];
+
+export const campaignTransitions: Record<CampaignAction, TransitionRule<CampaignState>> = {
+  openSigning: { from: ['preparation'], to: 'signing', roles: office, label: '开始签订责任书' },
+  startYear: { from: ['signing'], to: 'inProgress', roles: office, label: '进入年度执行' },
+  openSelfAssessment: { from: ['inProgress'], to: 'selfAssessment', roles: office, label: '开始单位自评' },
+  startAssessment: { from: ['selfAssessment'], to: 'assessment', roles: office, label: '开始考核评分' },
+  submitForReview: { from: ['assessment'], to: 'officeReview', roles: office, label: '提交安委办审核' },
+  submitForApproval: { from: ['officeReview'], to: 'committeeApproval', roles: office, label: '提请安委会审定' },
+  // The committee decides in its meeting; the office records the decision with the meeting reference.
+  approve: { from: ['committeeApproval'], to: 'publicity', roles: office, label: '录入审定结果并公示' },
+  returnForRevision: { from: ['officeReview', 'committeeApproval', 'publicity'], to: 'assessment', roles: office, label: '退回重新评分' },
+  publish: { from: ['publicity'], to: 'published', roles: office, label: '发布通报' },
+};
+
+export interface CampaignFacts {
+  state: CampaignState;
+  /** ISO date-time the publicity period ends (set on approve) */
+  publicityEndsAt?: string | null;
+  /** objections raised during publicity and not yet answered */
+  openObjections: number;
+  /** units without a confirmed team score */
+  unscoredUnits: number;
+  /** agreements not yet signed */
+  unsignedAgreements: number;
+}
+
+export interface CampaignActionInput {
+  action: CampaignAction;
+  role: Role;
+  now: string;
+  /** 审定: the meeting that approved the results, e.g. "区安委会2015年第1次会议" */
+  meeting?: string;
+  /** 公示天数 on approve */
+  publicityDays?: number;
+  /** why, on returnForRevision */
+  reason?: string;
+}
+
+/**
+ * Whether the action may happen now, and the new state. Preconditions follow the cycle:
+ * scoring complete before review, the committee meeting named on approval, publicity
+ * run its full term with every objection answered before publication.
+ */
+export function transitionCampaign(facts: CampaignFacts, input: CampaignActionInput): TransitionOutcome<CampaignState> {
+  const base = checkTransition(campaignTransitions, campaignStateLabels, roleLabels, facts.state, input.action, input.role);
+  if (!base.ok) return base;
+  switch (input.action) {
+    case 'startYear':
+      if (facts.unsignedAgreements > 0) return refuse('precondition', `尚有 ${facts.unsignedAgreements} 个单位未签订责任书，不能进入年度执行`);
+      break;
+    case 'submitForReview':
+      if (facts.unscoredUnits > 0) return refuse('precondition', `尚有 ${facts.unscoredUnits} 个单位未完成考核组评分确认，不能提交审核`);
+      break;
+    case 'approve':
+      if (!input.meeting?.trim()) return refuse('precondition', '请填写审定会议（如“区安委会2015年第1次会议”）');
+      if (!input.publicityDays || !Number.isInteger(input.publicityDays) || input.publicityDays < 1 || input.publicityDays > 30) {
+        return refuse('precondition', '公示天数应为 1 至 30 的整数');
+      }
+      break;
+    case 'returnForRevision':
+      if (!input.reason?.trim()) return refuse('precondition', '请填写退回理由');
+      break;
+    case 'publish':
+      if (facts.publicityEndsAt && input.now < facts.publicityEndsAt) {
+        return refuse('precondition', `公示期至 ${facts.publicityEndsAt.slice(0, 16).replace('T', ' ')} 结束，期满后方可发布`);
+      }
+      if (facts.openObjections > 0) return refuse('precondition', `尚有 ${facts.openObjections} 件申诉未答复，不能发布`);
+      break;
+    default:
+      break;
+  }
+  return base;
+}
+
+/** End of publicity: `days` whole days after approval, at the same time of day. */
+export function publicityEnd(approvedAt: string, days: number): string {
+  return new Date(Date.parse(approvedAt) + days * 86_400_000).toISOString();
+}

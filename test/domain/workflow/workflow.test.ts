@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../src/domain/access/roles';
+import { loadCase } from '../../../src/cli/load-case';
+import { checkAccidentUpdate } from '../../../src/domain/workflow/accident-update';
+import { transitionAgreement } from '../../../src/domain/workflow/agreement-state';
+import { campaignStates, campaignTransitions, publicityEnd, transitionCampaign, type CampaignAction, type CampaignFacts } from '../../../src/domain/workflow/campaign-state';
+import { reportDeadline, reportStatus } from '../../../src/domain/workflow/monthly-report';
+import { selfAssessmentEditable, transitionSelfAssessment } from '../../../src/domain/workflow/self-assessment-state';
+import { vetoProposals } from '../../../src/domain/workflow/veto-proposals';
+
+const facts = (over: Partial<CampaignFacts> = {}): CampaignFacts => ({ state: 'preparation', openObjections: 0, unscoredUnits: 0, unsignedAgreements: 0, ...over });
+const now = '2015-01-10T08:00:00.000Z';
+
+describe('campaign life cycle', () => {
+  it('walks every state from preparation to published', () => {
+    const path: [CampaignAction, Record<string, unknown>][] = [
+      ['openSigning', {}], ['startYear', {}], ['openSelfAssessment', {}], ['startAssessment', {}], ['submitForReview', {}],
+      ['submitForApproval', {}], ['approve', { meeting: '区安委会2015年第1次会议', publicityDays: 5 }], ['publish', {}],
+    ];
+    let state = facts();
+    const visited = [state.state];
+    for (const [action, extra] of path) {
+      const outcome = transitionCampaign(state, { action, role: 'committeeAdmin', now, ...extra });
+      expect(outcome).toMatchObject({ ok: true });
+      if (!outcome.ok) return;
+      state = { ...state, state: outcome.to };
+      visited.push(outcome.to);
+    }
+    expect(visited).toEqual([...campaignStates]);
+  });
+
+  it.each(['leader', 'assessor', 'unitLiaison'] as Role[])('refuses every transition to %s', (role) => {
+    for (const [action, rule] of Object.entries(campaignTransitions)) {
+      const outcome = transitionCampaign(facts({ state: rule.from[0]! }), { action: action as CampaignAction, role, now, meeting: 'x', publicityDays: 5, reason: 'x' });
+      expect(outcome).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+  });
+
+  it('refuses out of order with the states named', () => {
+    expect(transitionCampaign(facts(), { action: 'publish', role: 'committeeAdmin', now })).toEqual({
+      ok: false, code: 'invalidState', message: '当前状态为“准备”，不能发布通报（只能在“结果公示”时进行）',
+    });
+  });
+
+  it.each([
+    [facts({ state: 'signing', unsignedAgreements: 3 }), { action: 'startYear' }, '尚有 3 个单位未签订责任书'],
+    [facts({ state: 'assessment', unscoredUnits: 2 }), { action: 'submitForReview' }, '尚有 2 个单位未完成考核组评分确认'],
+    [facts({ state: 'committeeApproval' }), { action: 'approve', publicityDays: 5 }, '请填写审定会议'],
+    [facts({ state: 'committeeApproval' }), { action: 'approve', meeting: '会议', publicityDays: 0 }, '公示天数应为 1 至 30 的整数'],
+    [facts({ state: 'publicity', publicityEndsAt: '2015-01-15T08:00:00.000Z' }), { action: 'publish' }, '公示期至 2015-01-15 08:00 结束'],
+    [facts({ state: 'publicity', openObjections: 1 }), { action: 'publish' }, '尚有 1 件申诉未答复'],
+    [facts({ state: 'publicity' }), { action: 'returnForRevision' }, '请填写退回理由'],
+  ] as const)('checks preconditions: %#', (state, input, message) => {
+    const outcome = transitionCampaign(state, { role: 'committeeAdmin', now, ...input } as Parameters<typeof transitionCampaign>[1]);
+    expect(outcome).toMatchObject({ ok: false, code: 'precondition' });
+    if (!outcome.ok) expect(outcome.message).toContain(message);
+  });
+
+  it('publishes once publicity has run its term', () => {
+    const ends = publicityEnd('2015-01-05T08:00:00.000Z', 5);
+    expect(ends).toBe('2015-01-10T08:00:00.000Z');
+    expect(transitionCampaign(facts({ state: 'publicity', publicityEndsAt: ends }), { action: 'publish', role: 'committeeAdmin', now: ends })).toMatchObject({ ok: true, to: 'published' });
+  });
+});
+
+describe('agreements', () => {
+  const signing = { signedOn: '2014-01-20', unitPrincipal: '张某', unitDeputy: '李某', governmentSignatory: '王某', scannedFileId: 'f1' };
+  it('signs with every signatory, the date and the scanned copy', () => {
+    expect(transitionAgreement('issued', 'sign', 'unitLiaison', signing, 2014)).toMatchObject({ ok: true, to: 'signed' });
+    const outcome = transitionAgreement('issued', 'sign', 'committeeAdmin', { signedOn: '2014-01-20' }, 2014);
+    expect(outcome).toMatchObject({ ok: false, message: '登记签订还缺少：单位主要负责人、单位分管负责人、政府方签订人、签订文本扫描件' });
+    expect(transitionAgreement('issued', 'sign', 'committeeAdmin', { ...signing, signedOn: '2011-01-01' }, 2014)).toMatchObject({ ok: false });
+  });
+  it('gates issue and archive to the office', () => {
+    expect(transitionAgreement('drafted', 'issue', 'unitLiaison')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(transitionAgreement('signed', 'archive', 'committeeAdmin')).toMatchObject({ ok: true, to: 'archived' });
+    expect(transitionAgreement('drafted', 'archive', 'committeeAdmin')).toMatchObject({ ok: false, code: 'invalidState' });
+  });
+});
+
+describe('self-assessment lock', () => {
+  it('locks on submit and unlocks when returned', () => {
+    expect(transitionSelfAssessment('draft', 'submit', 'unitLiaison')).toMatchObject({ ok: true, to: 'submitted' });
+    expect(selfAssessmentEditable('submitted')).toEqual({ ok: false, message: '自评已提交并锁定，如需修改请联系安委办退回' });
+    expect(transitionSelfAssessment('submitted', 'return', 'unitLiaison')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(transitionSelfAssessment('submitted', 'return', 'committeeAdmin')).toMatchObject({ ok: true, to: 'returned' });
+    expect(selfAssessmentEditable('returned')).toEqual({ ok: true });
+  });
+});
+
+describe('monthly reports: due within 2 days of month end', () => {
+  it.each([
+    [2014, 1, 2, '2014-02-02'], [2014, 2, 2, '2014-03-02'], [2016, 2, 2, '2016-03-02'], [2014, 12, 2, '2015-01-02'], [2014, 4, 5, '2014-05-05'],
+  ])('%i-%i with %i days → %s', (year, month, grace, expected) => {
+    expect(reportDeadline(year, month, grace)).toBe(expected);
+  });
+  it.each([
+    [null, '2014-05-31', 'notDue'], [null, '2014-06-01', 'due'], [null, '2014-06-02', 'due'], [null, '2014-06-03', 'missing'],
+    ['2014-06-02', '2014-07-01', 'onTime'], ['2014-06-03', '2014-07-01', 'late'],
+  ])('May report submitted %s, today %s → %s', (submitted, today, status) => {
+    expect(reportStatus(2014, 5, submitted, today)).toBe(status);
+  });
+});
+
+describe('accident figure updates (国务院令第493号第十三条)', () => {
+  it.each([
+    ['construction', '2014-07-01', false], ['construction', '2014-07-02', true],
+    ['road-traffic', '2014-06-08', false], ['road-traffic', '2014-06-09', true], ['fire', '2014-06-09', true],
+  ])('%s accident of 2014-06-01 changed on %s: late %s', (sector, changed, late) => {
+    expect(checkAccidentUpdate('2014-06-01', changed, sector).late).toBe(late);
+  });
+});
+
+describe('veto proposals from accidents', () => {
+  it('proposes the four 周村 vetoes from the two 较大 accidents', () => {
+    const input = loadCase(new URL('../../../examples/zhoucun-2014', import.meta.url).pathname);
+    const proposals = vetoProposals(input, input.accidents);
+    expect(proposals.map((p) => [p.unitName, p.accidentIds])).toEqual([
+      ['南郊镇政府', ['ZC-2014-001']],
+      ['大街街道办事处', ['ZC-2014-002']],
+      ['区住建局', ['ZC-2014-001']],
+      ['周村国土资源分局', ['ZC-2014-002']],
+    ]);
+    expect(vetoProposals(input, input.accidents.filter((a) => a.deaths < 3))).toEqual([]);
+  });
+});
