@@ -359,7 +359,7 @@ export function recordEnforcementStep(measure: EnforcementMeasure, input: StepIn
     return refuse('enforcement.wrongOrder', `“${STEP_ZH[input.step]}”须在“${missing.map((k) => STEP_ZH[k]).join('”“')}”之后记录。`);
   }
   if (approvalRefused && input.step !== 'lift') {
-    return refuse('enforcement.notApproved', '负责人未批准，应当立即解除措施（行政强制法第十九条），不能继续其他步骤。');
+    return refuse('enforcement.notApproved', '负责人未批准：尚未实施的不得实施，已当场实施的应当立即解除（行政强制法第十九条），不能继续其他步骤。');
   }
   if ((input.step === 'extension' || input.step === 'disposal') && findStep(measure, 'disposal')) {
     return refuse('enforcement.wrongOrder', '已作出处理决定，不能再延长期限或重复作出处理决定。');
