@@ -170,11 +170,6 @@ export function findStep<K extends StepKey>(measure: EnforcementMeasure, key: K)
   return found as (RecordedStep & { input: Extract<StepInput, { step: K }> }) | undefined;
 }
 
-/** The instant from which a 查封/扣押 or stop runs: the on-site step. */
-export function measureStart(measure: EnforcementMeasure): Instant | undefined {
-  return findStep(measure, 'onSite')?.at ?? findStep(measure, 'execution')?.at;
-}
-
 /** Last day of a 查封/扣押 including an extension. */
 export function sealPeriodEndsOn(measure: EnforcementMeasure): LocalDate | undefined {
   const onSite = findStep(measure, 'onSite');
