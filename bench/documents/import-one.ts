@@ -36,4 +36,4 @@ if (!result.ok) {
   process.exit(1);
 }
 if (mode === 'collect') earnedSum = result.rows.reduce((sum, row) => sum + row.earnedHundredths, 0);
-console.log(JSON.stringify({ rows: result.rowCount, ms, baseline, peak, progressCalls, earnedSum, liveHeap: liveHeap - baselineHeap }));
+console.log(JSON.stringify({ rows: result.rowCount, ms, baseline, peak, progressCalls, earnedSum, liveHeap: mode === 'live' ? liveHeap - baselineHeap : null }));

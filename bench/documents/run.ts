@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -65,8 +65,11 @@ for (let round = 0; round < ROUNDS; round += 1) {
 const workbookPeak = peakRss;
 clearInterval(sampler);
 
+// The load average shows how much else was running: the machine is shared, and timings
+// taken while other jobs use both cores are up to several times slower.
+const loadAtStart = loadavg()[0] ?? 0;
 const lines = [
-  `机器：${cpus().length} 核 ${cpus()[0]?.model ?? ''}，内存 ${mb(totalmem())}，Node ${process.version}，${new Date().toISOString().slice(0, 10)}`,
+  `机器：${cpus().length} 核 ${cpus()[0]?.model ?? ''}，内存 ${mb(totalmem())}，Node ${process.version}，${new Date().toISOString().slice(0, 10)}，开始时 1 分钟平均负载 ${loadAtStart.toFixed(2)}`,
   `通报（${UNITS} 个单位的附件表，合成 + 生成 DOCX），中位数：${median(noticeRuns).toFixed(0)} ms，文件 ${(noticeBytes / 1024).toFixed(0)} KB，进程峰值内存 ${mb(noticePeak)}`,
   `结果工作簿（${UNITS} 行 + 分类汇总），中位数：${median(workbookRuns).toFixed(0)} ms，文件 ${(workbookBytes / 1024).toFixed(0)} KB，进程峰值内存 ${mb(workbookPeak)}`,
 ];
@@ -89,4 +92,5 @@ for (const rows of IMPORT_SIZES) {
   const live = child('live');
   lines.push(`导入评分表 ${rows} 行（逐行交给调用方），每 5000 行回收垃圾后仍占用的堆内存最大 ${(live.liveHeap / 1024 / 1024).toFixed(1)} MB（写出该文件 ${built.ms.toFixed(0)} ms）`);
 }
+lines.push(`结束时 1 分钟平均负载 ${(loadavg()[0] ?? 0).toFixed(2)}`);
 console.log(lines.join('\n'));
