@@ -3,7 +3,7 @@ import { gradeAccident, type AccidentGrade } from '../accidents/grade';
 import { percentText } from '../arith/rounding';
 import { evaluateIndicator, type IndicatorStatus } from '../indicators/control-indicator';
 import type { AdjustmentEvent, ManualVeto, UnitInput } from '../scheme/facts-schema';
-import { contains, formatInterval } from '../scheme/interval';
+import { contains } from '../scheme/interval';
 import { applyAdjustments } from './adjustments';
 import { attributeAccidents } from './attribution';
 import type { AssessmentCase } from './case';
@@ -103,7 +103,7 @@ export function assess(input: AssessmentCase): AssessmentResult {
       gradeReason: vetoed
         ? `一票否决，等次定为“${compiled.vetoGrade}”`
         : band
-          ? `分数段 ${formatInterval(band.interval)}`
+          ? `分数段 ${band.range}`
           : '不在任何分数段内',
       rank: null,
       rankScope: '',

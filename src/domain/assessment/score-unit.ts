@@ -46,74 +46,83 @@ export function scoreUnit(
   const mode = compiled.scheme.notApplicable.mode;
   const rounding = compiled.scheme.pointsRounding;
   const { earned, applicable, notApplicable } = ws;
-  earned.fill(0);
-  applicable.fill(0);
-  notApplicable.fill(0);
+  // Only group slots accumulate; leaves add straight into their parent.
+  for (const g of plan.groups) {
+    earned[g] = 0;
+    applicable[g] = 0;
+    notApplicable[g] = 0;
+  }
   const leafEarned = new Int32Array(plan.leaves.length);
   let missing = 0;
+  let baseRaw = 0;
+  let baseApplicable = 0;
+  let baseNotApplicable = 0;
   for (let k = 0; k < plan.leaves.length; k += 1) {
-    const index = plan.leaves[k]!;
-    const node = nodes[index]!;
+    const node = nodes[plan.leaves[k]!]!;
     const points = leafPoints(node, inputs?.[node.id], metrics, rounding);
     leafEarned[k] = points;
+    let e = 0;
+    let a = 0;
+    let na = 0;
     if (points === NOT_APPLICABLE) {
-      if (mode === 'normalise') notApplicable[index] = node.points;
+      if (mode === 'normalise') na = node.points;
       else {
-        earned[index] = mode === 'fullMarks' ? node.points : 0;
-        applicable[index] = node.points;
+        e = mode === 'fullMarks' ? node.points : 0;
+        a = node.points;
       }
     } else {
       // A missing input counts as 0 and is listed in missingItems.
       if (points === MISSING) missing += 1;
-      earned[index] = points === MISSING ? 0 : points;
-      applicable[index] = node.points;
+      else e = points;
+      a = node.points;
+    }
+    const parent = node.parent;
+    if (parent >= 0) {
+      earned[parent] = earned[parent]! + e;
+      applicable[parent] = applicable[parent]! + a;
+      notApplicable[parent] = notApplicable[parent]! + na;
+    } else {
+      baseRaw += e;
+      baseApplicable += a;
+      baseNotApplicable += na;
     }
   }
-  let baseRaw = 0;
-  let baseApplicable = 0;
-  let baseNotApplicable = 0;
-  for (let index = nodes.length - 1; index >= 0; index -= 1) {
+  for (let g = plan.groups.length - 1; g >= 0; g -= 1) {
+    const index = plan.groups[g]!;
     const node = nodes[index]!;
-    if (!node.leaf) {
-      // earned/applicable/notApplicable[index] now hold the sums of the children.
-      const rescaled = node.childScale !== node.points;
-      const sumEarned = earned[index]!;
-      const sumApplicable = applicable[index]!;
-      const sumNa = notApplicable[index]!;
-      let contribution: Centi | null = sumEarned;
-      let rounded = false;
-      if (sumApplicable === 0 && sumNa > 0) {
-        contribution = null;
-        earned[index] = 0;
-        applicable[index] = 0;
-        notApplicable[index] = node.points;
-      } else if (rescaled) {
-        // 折算: the part's earned points over its applicable points, to this node's points.
-        contribution = mulDivRound(sumEarned, node.points, sumApplicable, rounding);
-        rounded = contribution * sumApplicable !== sumEarned * node.points;
-        earned[index] = contribution;
-        applicable[index] = node.points;
-        notApplicable[index] = 0;
-      }
-      groups?.push({
-        index,
-        id: node.id,
-        earnedRaw: sumEarned,
-        applicable: sumApplicable,
-        notApplicable: sumNa,
-        contribution,
-        rescaled,
-        rounded,
-      });
+    // earned/applicable/notApplicable[index] now hold the sums of the children.
+    const rescaled = node.childScale !== node.points;
+    const sumEarned = earned[index]!;
+    const sumApplicable = applicable[index]!;
+    const sumNa = notApplicable[index]!;
+    let contribution: Centi | null = sumEarned;
+    let rounded = false;
+    let e = sumEarned;
+    let a = sumApplicable;
+    let na = sumNa;
+    if (sumApplicable === 0 && sumNa > 0) {
+      contribution = null;
+      e = 0;
+      a = 0;
+      na = node.points;
+    } else if (rescaled) {
+      // 折算: the part's earned points over its applicable points, to this node's points.
+      contribution = mulDivRound(sumEarned, node.points, sumApplicable, rounding);
+      rounded = contribution * sumApplicable !== sumEarned * node.points;
+      e = contribution;
+      a = node.points;
+      na = 0;
     }
-    if (node.parent >= 0) {
-      earned[node.parent] = earned[node.parent]! + earned[index]!;
-      applicable[node.parent] = applicable[node.parent]! + applicable[index]!;
-      notApplicable[node.parent] = notApplicable[node.parent]! + notApplicable[index]!;
+    groups?.push({ index, id: node.id, earnedRaw: sumEarned, applicable: sumApplicable, notApplicable: sumNa, contribution, rescaled, rounded });
+    const parent = node.parent;
+    if (parent >= 0) {
+      earned[parent] = earned[parent]! + e;
+      applicable[parent] = applicable[parent]! + a;
+      notApplicable[parent] = notApplicable[parent]! + na;
     } else {
-      baseRaw += earned[index]!;
-      baseApplicable += applicable[index]!;
-      baseNotApplicable += notApplicable[index]!;
+      baseRaw += e;
+      baseApplicable += a;
+      baseNotApplicable += na;
     }
   }
   groups?.reverse();

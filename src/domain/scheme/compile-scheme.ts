@@ -42,6 +42,8 @@ export interface CategoryPlan {
   nodes: PlanNode[];
   /** plan indices of leaves */
   leaves: number[];
+  /** plan indices of groups, deepest last in preorder — walked backwards, children come first */
+  groups: number[];
   /** criterion id → plan index */
   indexById: Map<string, number>;
 }
@@ -122,7 +124,7 @@ export function compileScheme(scheme: Scheme, file?: string): CompiledScheme {
   // Per-category plans and point sums
   const plans = new Map<string, CategoryPlan>();
   for (const cat of scheme.categories) {
-    const plan: CategoryPlan = { categoryId: cat.id, nodes: [], leaves: [], indexById: new Map() };
+    const plan: CategoryPlan = { categoryId: cat.id, nodes: [], leaves: [], groups: [], indexById: new Map() };
     const build = (nodes: Criterion[], parent: number, depth: number, path: (string | number)[], expected: Centi, owner: string) => {
       let sum = 0;
       nodes.forEach((node, i) => {
@@ -145,7 +147,8 @@ export function compileScheme(scheme: Scheme, file?: string): CompiledScheme {
         });
         plan.indexById.set(node.id, index);
         if (leaf) plan.leaves.push(index);
-        else build(node.children!, index, depth + 1, [...path, i, 'children'], plan.nodes[index]!.childScale, `条目“${node.id} ${node.name}”`);
+        else plan.groups.push(index);
+        if (!leaf) build(node.children!, index, depth + 1, [...path, i, 'children'], plan.nodes[index]!.childScale, `条目“${node.id} ${node.name}”`);
       });
       if (sum !== expected) {
         issue(path, `类别“${cat.name}”适用的${owner}下级条目标准分合计 ${formatPoints(sum)}，应为 ${formatPoints(expected)}`);
