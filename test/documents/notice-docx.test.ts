@@ -145,3 +145,26 @@ describe('number formatting', () => {
     'formatPercent(%i, %i) = %s', (part, whole, text) => expect(formatPercent(part, whole)).toBe(text));
   it.each([[95, '95'], [92.5, '92.5'], [88.25, '88.25'], [0, '0']])('formatScore(%d) = %s', (score, text) => expect(formatScore(score)).toBe(text));
 });
+
+describe('signature block (GB/T 9704-2012 7.3.5.2, no seal)', () => {
+  it('puts the organisation 2 characters from the right and the date starting 2 characters further right', async () => {
+    const notice = { ...zhoucunNotice(), signature: { organisation: '周村区人民政府安全生产委员会', date: '2015-01-16' } };
+    const xml = await docxPart(await buildNoticeDocx(notice));
+    const paragraphsXml = bodyParagraphsXml(xml);
+    const name = paragraphsXml.find((p) => paragraphText(p) === '周村区人民政府安全生产委员会') ?? '';
+    const date = paragraphsXml.find((p) => paragraphText(p) === '2015年1月16日') ?? '';
+    expect(name).toContain('<w:jc w:val="right"/>');
+    expect(name).toContain('w:right="640"');
+    // 14 characters of name, 6.5 of date ("2015" and "16" are half-width): 14 − 6.5 = 7.5 characters.
+    expect(date).toContain('w:right="2400"');
+  });
+
+  it('moves the organisation left when the date is the longer one', async () => {
+    const notice = { ...zhoucunNotice(), signature: { organisation: '区安委会', date: '2015-12-16' } };
+    const xml = await docxPart(await buildNoticeDocx(notice));
+    const paragraphsXml = bodyParagraphsXml(xml);
+    // date 7 characters, right 2; organisation 4 characters starts 2 before the date: right 2 + 7 − 4 + 2 = 7.
+    expect(paragraphsXml.find((p) => paragraphText(p) === '2015年12月16日')).toContain('w:right="640"');
+    expect(paragraphsXml.find((p) => paragraphText(p) === '区安委会')).toContain('w:right="2240"');
+  });
+});

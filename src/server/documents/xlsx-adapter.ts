@@ -241,6 +241,7 @@ export async function* readWorkbookRows(
       let text = '';
       let collecting = false;
       let inInline = false;
+      let inPhonetic = false;
       let hasFormula = false;
       let hasValue = false;
       const handlers = {
@@ -256,16 +257,18 @@ export async function* readWorkbookRows(
             hasFormula = false;
             hasValue = false;
             inInline = false;
+            inPhonetic = false;
           } else if (name === 'v') {
             collecting = true;
             hasValue = true;
           } else if (name === 'is') {
             inInline = true;
             hasValue = true;
-          } else if (name === 't' && inInline) {
+          } else if (name === 't' && inInline && !inPhonetic) {
             collecting = true;
           } else if (name === 'rPh') {
-            inInline = false;
+            // Phonetic guides (ruby) are not part of the cell's text.
+            inPhonetic = true;
           } else if (name === 'f') {
             hasFormula = true;
           }
@@ -273,6 +276,8 @@ export async function* readWorkbookRows(
         text: (value: string): void => { if (collecting) text += value; },
         close: (name: string): void => {
           if (name === 'v' || name === 't') collecting = false;
+          else if (name === 'rPh') inPhonetic = false;
+          else if (name === 'is') inInline = false;
           else if (name === 'c' && row) {
             let value: XlsxValue = null;
             if (hasValue) {

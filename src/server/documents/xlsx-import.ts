@@ -372,7 +372,7 @@ async function parseTable<T>(
       else rows.push({ value, row });
     });
   } catch (error) {
-    // exceljs reports malformed sheet XML as a plain Error; the file was already proven a sound zip.
+    // Malformed sheet XML surfaces here as a parser error; the file was already proven a sound zip.
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, errors: [...issues, fileIssue(`无法读取工作簿内容：${detail}`)] };
   }
