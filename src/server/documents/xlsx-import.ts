@@ -360,7 +360,10 @@ async function parseTable<T>(
   const containerIssues = await inspectXlsx(input, options.limits);
   if (containerIssues.length > 0) return { ok: false, errors: containerIssues };
   const issues: ImportIssue[] = [];
+  // Rows are kept with their cells only when a whole-table check needs to point back at them
+  // (criteria parents); large tables keep just the values.
   const rows: { value: T; row: TableRow }[] = [];
+  const values: T[] = [];
   let count = 0;
   try {
     await readTable(input, spec, issues, options, (row) => {
@@ -369,7 +372,8 @@ async function parseTable<T>(
       if (value === null || issues.length !== before) return;
       count += 1;
       if (sink) sink(value);
-      else rows.push({ value, row });
+      else if (finish) rows.push({ value, row });
+      else values.push(value);
     });
   } catch (error) {
     // Malformed sheet XML surfaces here as a parser error; the file was already proven a sound zip.
@@ -378,7 +382,7 @@ async function parseTable<T>(
   }
   finish?.(rows, issues);
   if (issues.length > 0) return { ok: false, errors: issues };
-  return { ok: true, rows: rows.map((r) => r.value), rowCount: count };
+  return { ok: true, rows: finish ? rows.map((r) => r.value) : values, rowCount: count };
 }
 
 function duplicateChecker(label: string): (key: string, check: RowChecker, column: string, row: TableRow) => void {
