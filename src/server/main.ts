@@ -56,14 +56,25 @@ if (config.demo) {
 lines.push('按 Ctrl+C 停止。', '');
 process.stdout.write(lines.join('\n'));
 
+const shutdownTimeoutMs = 15_000;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   process.stdout.write(`\n收到 ${signal}，正在停止：等待进行中的请求完成……\n`);
+  // Past this, a stuck request or client does not keep the process alive forever.
+  const deadline = setTimeout(() => {
+    process.stderr.write(`停止超时（${shutdownTimeoutMs / 1000} 秒），强制退出。\n`);
+    process.exit(1);
+  }, shutdownTimeoutMs);
+  // Keep-alive connections that finish their last request after close() began would
+  // otherwise hold the server open until the client lets go.
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
   try {
     await app.close(); // stops accepting, lets in-flight requests finish
+    clearInterval(sweep);
     await database.close();
+    clearTimeout(deadline);
     process.stdout.write('已停止。\n');
     process.exit(0);
   } catch (error) {
