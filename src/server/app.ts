@@ -13,13 +13,16 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
 import { installErrorHandler } from './error-handler';
+import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { makeAuthenticate } from './modules/auth/authenticate';
 import { authRoutes } from './modules/auth/routes';
+import { campaignRoutes } from './modules/campaigns/routes';
 import { FileStore } from './modules/files/file-store';
 import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
+import { resultRoutes } from './modules/results/routes';
 import { unitRoutes } from './modules/units/routes';
 
 // Validation messages in Chinese, for the server and the web forms alike.
@@ -85,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
+  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes]) await routes(app, ctx);
   await app.ready();
   return app;
 }

@@ -25,6 +25,15 @@ export const actions = [
   'audit.read',
   'file.upload',
   'file.read',
+  // the annual workflow (issue 4)
+  'campaign.read',
+  'campaign.manage',
+  'result.read',
+  'score.self',
+  'score.team',
+  'objection.file',
+  'accident.read',
+  'accident.record',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -34,9 +43,13 @@ export interface Resource {
   unitId?: string | null;
 }
 
-const readActions: ReadonlySet<Action> = new Set(['organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read']);
-const assessorActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload']);
-const liaisonActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload']);
+const readActions: ReadonlySet<Action> = new Set([
+  'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
+]);
+const assessorActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload', 'result.read', 'score.team']);
+const liaisonActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file']);
+/** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
+const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);
 
 function inSubtree(actor: Actor, resource: Resource): boolean {
   return resource.organisationPath.startsWith(actor.organisationPath);
@@ -54,10 +67,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return readActions.has(action) && inSubtree(actor, resource);
     case 'assessor':
       // 考核组成员: the organisation tree of its jurisdiction, and only the units assigned to it.
-      if (action === 'organisation.read') return inSubtree(actor, resource);
+      if (treeActions.has(action)) return inSubtree(actor, resource);
       return assessorActions.has(action) && resource.unitId != null && actor.assignedUnitIds.includes(resource.unitId);
     case 'unitLiaison':
-      // 单位联络员: sees and edits only its own unit's data.
+      // 单位联络员: sees and edits only its own unit's data (and the campaigns it takes part in).
+      if (action === 'campaign.read') return inSubtree(actor, resource);
       return liaisonActions.has(action) && resource.unitId != null && resource.unitId === actor.unitId;
   }
 }
@@ -78,9 +92,10 @@ export function listScope(actor: Actor, action: Action): Scope {
     case 'leader':
       return readActions.has(action) ? { kind: 'subtree', path: actor.organisationPath } : { kind: 'none' };
     case 'assessor':
-      if (action === 'organisation.read') return { kind: 'subtree', path: actor.organisationPath };
+      if (treeActions.has(action)) return { kind: 'subtree', path: actor.organisationPath };
       return assessorActions.has(action) ? { kind: 'units', unitIds: actor.assignedUnitIds } : { kind: 'none' };
     case 'unitLiaison':
+      if (action === 'campaign.read') return { kind: 'subtree', path: actor.organisationPath };
       return liaisonActions.has(action) && actor.unitId ? { kind: 'units', unitIds: [actor.unitId] } : { kind: 'none' };
   }
 }

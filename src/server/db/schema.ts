@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { WorkflowTables } from './schema-workflow';
 
 /**
  * Table types for Kysely. Columns use only types that behave the same on SQLite and
@@ -99,7 +100,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends WorkflowTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

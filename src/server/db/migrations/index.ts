@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './20261129T104000-initial-schema';
 import * as storedFile from './20261129T105500-stored-file';
+import * as campaign from './20261129T111500-campaign';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -9,4 +10,5 @@ import * as storedFile from './20261129T105500-stored-file';
 export const migrations: Record<string, Migration> = {
   '20261129T104000-initial-schema': initialSchema,
   '20261129T105500-stored-file': storedFile,
+  '20261129T111500-campaign': campaign,
 };

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+
+export type ScoreKind = 'self' | 'team';
+
+export async function listUnitScores(db: Kysely<DB>, campaignId: string, unitId: string) {
+  return db.selectFrom('item_score').select(['kind', 'criterion_id', 'input_json', 'scored_by', 'updated_at'])
+    .where('campaign_id', '=', campaignId).where('unit_id', '=', unitId)
+    .orderBy('criterion_id', 'asc').execute();
+}
+
+/** Writes each criterion's input, replacing an earlier one of the same kind. */
+export async function upsertItemScores(
+  db: Kysely<DB>,
+  key: { campaignId: string; unitId: string; kind: ScoreKind },
+  items: Record<string, unknown>,
+  by: string,
+  at: string,
+): Promise<void> {
+  for (const [criterionId, input] of Object.entries(items)) {
+    await db.insertInto('item_score')
+      .values({
+        campaign_id: key.campaignId, unit_id: key.unitId, kind: key.kind, criterion_id: criterionId,
+        input_json: JSON.stringify(input), scored_by: by, updated_at: at,
+      })
+      .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'kind', 'criterion_id'])
+        .doUpdateSet({ input_json: JSON.stringify(input), scored_by: by, updated_at: at }))
+      .execute();
+  }
+}
+
+export async function findSelfAssessment(db: Kysely<DB>, campaignId: string, unitId: string) {
+  return db.selectFrom('self_assessment').select(['state', 'submitted_at', 'updated_at'])
+    .where('campaign_id', '=', campaignId).where('unit_id', '=', unitId).executeTakeFirst();
+}
+
+export async function saveSelfAssessmentState(
+  db: Kysely<DB>,
+  key: { campaignId: string; unitId: string },
+  state: string,
+  submittedAt: string | null,
+  at: string,
+): Promise<void> {
+  await db.insertInto('self_assessment')
+    .values({ campaign_id: key.campaignId, unit_id: key.unitId, state, submitted_at: submittedAt, updated_at: at })
+    .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet({ state, submitted_at: submittedAt, updated_at: at }))
+    .execute();
+}

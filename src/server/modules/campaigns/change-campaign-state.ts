@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { can } from '../../../domain/access/can';
+import { assess } from '../../../domain/assessment/assess';
+import { toPublishedTable } from '../../../domain/assessment/published-table';
+import { publicityEnd, transitionCampaign, type CampaignState } from '../../../domain/workflow/campaign-state';
+import type { CampaignTransition } from '../../../shared/schemas/campaign';
+import { AppError, forbidden, notFound } from '../../app-error';
+import type { DB } from '../../db/schema';
+import { appendAudit } from '../audit/repository';
+import { loadCaseParts, validateCase } from '../results/load-case';
+import { insertResultVersion } from '../results/repository';
+import { campaignResource, toCampaignView } from './presenter';
+import { countOpenObjections, findCampaign, updateCampaignIfVersion, type CampaignChanges } from './repository';
+
+/**
+ * Moves a campaign through its states (domain/workflow/campaign-state.ts decides order,
+ * role and preconditions). Publication freezes the results as version 1 of the published
+ * table, in the same transaction as the state change and its audit record.
+ */
+export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: string, input: CampaignTransition, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const row = await findCampaign(trx, id);
+    if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+    if (row.version !== input.version) throw staleCampaign();
+    const at = now.toISOString();
+    const needsScores = input.action === 'submitForReview';
+    const parts = needsScores || input.action === 'publish' ? await loadCaseParts(trx, row) : null;
+    const assessed = parts ? validateCase(parts) : null;
+    // 考核组评分确认: a unit with any criterion not yet scored by the team is unscored.
+    const unscoredUnits = needsScores && assessed ? assess(assessed).units.filter((u) => u.missingItems.length > 0).length : 0;
+    const outcome = transitionCampaign({
+      state: row.state as CampaignState,
+      publicityEndsAt: row.publicity_ends_at,
+      openObjections: input.action === 'publish' ? await countOpenObjections(trx, id) : 0,
+      unscoredUnits,
+      // Agreements are not registered on the platform yet; signing is not a precondition here.
+      unsignedAgreements: 0,
+    }, {
+      action: input.action, role: actor.role, now: at,
+      ...(input.meeting !== undefined ? { meeting: input.meeting } : {}),
+      ...(input.publicityDays !== undefined ? { publicityDays: input.publicityDays } : {}),
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+    });
+    if (!outcome.ok) {
+      throw new AppError(outcome.code === 'forbidden' ? 'forbidden' : 'conflict', `${outcome.message}。`);
+    }
+    if (!can(actor, 'campaign.manage', campaignResource(row))) throw forbidden();
+    const changes: CampaignChanges = { state: outcome.to };
+    if (input.action === 'approve') {
+      changes.approval_meeting = input.meeting!.trim();
+      changes.publicity_days = input.publicityDays!;
+      changes.publicity_ends_at = publicityEnd(at, input.publicityDays!);
+    }
+    if (input.action === 'returnForRevision') changes.publicity_ends_at = null;
+    if (!(await updateCampaignIfVersion(trx, id, row.version, changes, at))) throw staleCampaign();
+    if (input.action === 'publish' && parts && assessed) {
+      await insertResultVersion(trx, {
+        campaignId: id, version: 1, reason: null, caseJson: JSON.stringify(parts),
+        tableJson: JSON.stringify(toPublishedTable(assess(assessed))), createdBy: actor.accountId, at,
+      });
+    }
+    const after = toCampaignView((await findCampaign(trx, id))!);
+    await appendAudit(trx, {
+      actorId: actor.accountId, action: `campaign.${input.action}`, entityType: 'campaign', entityId: id,
+      organisationPath: row.organisation_path, unitId: null,
+      before: toCampaignView(row), after: { ...after, ...(input.reason ? { reason: input.reason } : {}) },
+    }, now);
+    return after;
+  });
+}
+
+export const staleCampaign = () => new AppError('stale_version', '该考核活动已被他人修改，请刷新后重试。');

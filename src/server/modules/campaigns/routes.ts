@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can, canList, listScope } from '../../../domain/access/can';
+import {
+  campaignCopySchema, campaignCreateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
+  campaignTransitionSchema, campaignUnitListSchema,
+} from '../../../shared/schemas/campaign';
+import { errorResponses } from '../../../shared/schemas/error';
+import { forbidden, notFound } from '../../app-error';
+import type { AppContext } from '../../context';
+import { actorOf } from '../auth/authenticate';
+import { changeCampaignState } from './change-campaign-state';
+import { copyCampaign } from './copy-campaign';
+import { createCampaign } from './create-campaign';
+import { campaignResource, toCampaignView } from './presenter';
+import { findCampaign, listCampaignUnits, listCampaigns } from './repository';
+
+const tags = ['考核活动'];
+
+export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/campaigns', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '考核活动列表（本人辖区）', response: { 200: campaignListSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    if (!canList(actor, 'campaign.read')) throw forbidden();
+    return { items: (await listCampaigns(ctx.db, listScope(actor, 'campaign.read'))).map(toCampaignView) };
+  });
+
+  r.post('/api/campaigns', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '按考核方案新建考核活动（方案可为 JSON 对象或 YAML 文本）',
+      body: campaignCreateSchema, response: { 201: campaignSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const view = await createCampaign(ctx.db, actorOf(request), request.body, ctx.now());
+    return reply.code(201).send(view);
+  });
+
+  r.post('/api/campaigns/:id/copy', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '复制上一年度的考核活动（方案与单位，可增删单位）',
+      params: campaignParamsSchema, body: campaignCopySchema, response: { 201: campaignSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const view = await copyCampaign(ctx.db, actorOf(request), request.params.id, request.body, ctx.now());
+    return reply.code(201).send(view);
+  });
+
+  r.get('/api/campaigns/:id', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '一个考核活动', params: campaignParamsSchema, response: { 200: campaignSchema, ...errorResponses } },
+  }, async (request) => {
+    const row = await findCampaign(ctx.db, request.params.id);
+    if (!row || !can(actorOf(request), 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+    return toCampaignView(row);
+  });
+
+  r.get('/api/campaigns/:id/units', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '考核活动的被考核单位（按排列顺序）', params: campaignParamsSchema, response: { 200: campaignUnitListSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const row = await findCampaign(ctx.db, request.params.id);
+    if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+    const units = await listCampaignUnits(ctx.db, row.id);
+    // Each actor sees the units it may see (a liaison its own, an assessor its assigned ones).
+    const visible = units.filter((u) => can(actor, 'unit.read', { organisationPath: row.organisation_path, unitId: u.unit_id }));
+    return {
+      items: visible.map((u) => ({
+        unitId: u.unit_id, name: u.name, sortOrder: u.sort_order, category: String((JSON.parse(u.unit_json) as { category?: string }).category ?? ''),
+      })),
+    };
+  });
+
+  r.post('/api/campaigns/:id/transitions', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '考核活动状态变更（开始签订、年度执行、自评、评分、审核、审定并公示、退回、发布）',
+      params: campaignParamsSchema, body: campaignTransitionSchema, response: { 200: campaignSchema, ...errorResponses },
+    },
+  }, async (request) => changeCampaignState(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { can } from '../../../domain/access/can';
+import { assess } from '../../../domain/assessment/assess';
+import { diffTables } from '../../../domain/assessment/diff';
+import { toPublishedTable, type PublishedTable } from '../../../domain/assessment/published-table';
+import { AppError, forbidden, notFound } from '../../app-error';
+import type { DB } from '../../db/schema';
+import { appendAudit } from '../audit/repository';
+import { campaignResource } from '../campaigns/presenter';
+import { findCampaign } from '../campaigns/repository';
+import { loadCaseParts, validateCase } from './load-case';
+import { findResultVersion, insertResultVersion } from './repository';
+
+/**
+ * A correction after publication: the results are recomputed from the corrected facts and
+ * frozen as the next version with its reason. Earlier versions stay as they were.
+ */
+export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, reason: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const row = await findCampaign(trx, id);
+    if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+    if (!can(actor, 'campaign.manage', campaignResource(row)) || actor.role !== 'committeeAdmin') throw forbidden();
+    if (row.state !== 'published') throw new AppError('conflict', '考核结果尚未发布，无需更正；发布前直接修改评分即可。');
+    const latest = (await findResultVersion(trx, id))!;
+    const parts = await loadCaseParts(trx, row);
+    const table = toPublishedTable(assess(validateCase(parts)));
+    const diff = diffTables(JSON.parse(latest.table_json) as PublishedTable, table);
+    const version = latest.version + 1;
+    const at = now.toISOString();
+    await insertResultVersion(trx, {
+      campaignId: id, version, reason, caseJson: JSON.stringify(parts), tableJson: JSON.stringify(table), createdBy: actor.accountId, at,
+    });
+    await appendAudit(trx, {
+      actorId: actor.accountId, action: 'results.correct', entityType: 'campaign', entityId: id,
+      organisationPath: row.organisation_path, unitId: null,
+      before: { version: latest.version }, after: { version, reason, changedRows: diff.rows.length },
+    }, now);
+    return { version, reason, diff };
+  });
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { can } from '../../../domain/access/can';
+import { assess } from '../../../domain/assessment/assess';
+import type { CaseParts } from '../../../domain/assessment/case';
+import { explainUnit, renderTrace } from '../../../domain/assessment/explain';
+import { toPublishedTable, type PublishedTable } from '../../../domain/assessment/published-table';
+import { AppError, forbidden, notFound } from '../../app-error';
+import type { DB } from '../../db/schema';
+import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
+import { findCampaign, isCampaignUnit, type CampaignRow } from '../campaigns/repository';
+import { loadCase, validateCase } from './load-case';
+import { findResultVersion } from './repository';
+
+async function visibleCampaign(db: Kysely<DB>, actor: Actor, id: string): Promise<CampaignRow> {
+  const row = await findCampaign(db, id);
+  if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+  return row;
+}
+
+/**
+ * The results table. Once published, the latest published version (or the one asked for)
+ * is returned as frozen; before that the rules engine computes it from the stored facts.
+ */
+export async function getResults(db: Kysely<DB>, actor: Actor, id: string, version?: number) {
+  const row = await visibleCampaign(db, actor, id);
+  // 公示: from the committee's approval on, the table is shown to everyone taking part.
+  const disclosed = row.state === 'publicity' || row.state === 'published';
+  if (!disclosed && !can(actor, 'result.read', campaignResource(row))) throw forbidden();
+  const published = await publishedVersion(db, row, version);
+  if (published) return { ...(JSON.parse(published.table_json) as PublishedTable), version: published.version };
+  return { ...toPublishedTable(assess(await loadCase(db, row))), version: null };
+}
+
+async function publishedVersion(db: Kysely<DB>, row: CampaignRow, version: number | undefined) {
+  if (version === undefined && row.state !== 'published') return undefined;
+  const found = await findResultVersion(db, row.id, version);
+  if (!found && version !== undefined) throw notFound(`第 ${version} 版考核结果`);
+  return found;
+}
+
+/** One unit's trace (得分反查) down to the item, the deduction and the accident behind a veto. */
+export async function getTrace(db: Kysely<DB>, actor: Actor, id: string, unitId: string, version?: number) {
+  const row = await visibleCampaign(db, actor, id);
+  const resource = campaignUnitResource(row, unitId);
+  if (!(await isCampaignUnit(db, id, unitId)) || !(can(actor, 'unit.read', resource) || can(actor, 'result.read', resource))) {
+    throw notFound('被考核单位');
+  }
+  if (!can(actor, 'result.read', resource)) throw forbidden();
+  const published = await publishedVersion(db, row, version);
+  const input = published ? validateCase(JSON.parse(published.case_json) as CaseParts) : await loadCase(db, row);
+  const result = assess(input).units.find((u) => u.unitId === unitId);
+  if (!result) throw new AppError('not_found', '该版本的考核结果中没有这个单位。');
+  const trace = explainUnit(input, result);
+  return { unitId, version: published?.version ?? null, trace, text: renderTrace(trace) };
+}

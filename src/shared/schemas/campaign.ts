@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { campaignStates } from '../../domain/workflow/campaign-state';
+
+/** Dates the office sets for a campaign (ISO dates, YYYY-MM-DD). */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const campaignDatesSchema = z.object({
+  agreementDue: isoDate.optional().describe('责任书签订截止日期'),
+  selfAssessmentDue: isoDate.optional().describe('单位自评截止日期'),
+  assessmentEnds: isoDate.optional().describe('考核评分截止日期'),
+}).strict();
+
+/**
+ * One assessed unit of a campaign: a unit of the platform plus the engine's per-campaign
+ * fields (docs/scheme-format.md, units). They are validated with the scheme by the rules engine.
+ */
+export const campaignUnitInputSchema = z.object({
+  unitId: z.string().min(1).max(100).describe('被考核单位 id'),
+  category: z.string().min(1).max(50).optional().describe('考核方案中的单位类别 id；缺省为单位的类别'),
+  regulates: z.array(z.string().min(1).max(50)).max(50).optional().describe('监管行业'),
+  rewardBase: z.number().int().nonnegative().optional().describe('奖励基数（元）'),
+  persons: z.array(z.object({ role: z.string(), name: z.string() }).strict()).max(20).optional(),
+  controlIndicators: z.array(z.record(z.string(), z.unknown())).max(50).optional().describe('控制指标'),
+}).strict();
+export type CampaignUnitInput = z.infer<typeof campaignUnitInputSchema>;
+
+export const campaignCreateSchema = z.object({
+  organisationId: z.string().min(1).max(100).describe('组织考核的机构（如区）'),
+  scheme: z.union([z.record(z.string(), z.unknown()), z.string().min(1).max(2_000_000)])
+    .describe('考核方案：JSON 对象，或 YAML/JSON 文本（格式见 docs/scheme-format.md）'),
+  units: z.array(campaignUnitInputSchema).min(1).max(10_000),
+  period: z.string().trim().max(20).optional().describe('如“第三季度”；缺省为年度'),
+  dates: campaignDatesSchema.optional(),
+}).strict();
+export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
+
+export const campaignCopySchema = z.object({
+  year: z.number().int().min(1990).max(2100).describe('新考核年度'),
+  name: z.string().trim().min(1).max(100).optional().describe('缺省：把原名称中的年份换成新年度'),
+  addUnits: z.array(campaignUnitInputSchema).max(1000).optional(),
+  removeUnitIds: z.array(z.string()).max(1000).optional(),
+  dates: campaignDatesSchema.optional(),
+}).strict();
+export type CampaignCopy = z.infer<typeof campaignCopySchema>;
+
+export const campaignSchemeUpdateSchema = z.object({
+  version: z.number().int().min(1).describe('读取时的考核活动版本号'),
+  scheme: campaignCreateSchema.shape.scheme,
+  note: z.string().trim().min(1).max(500).describe('修改说明'),
+}).strict();
+
+export const campaignStateSchema = z.enum(campaignStates);
+
+export const campaignSchema = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  period: z.string().nullable(),
+  state: campaignStateSchema,
+  stateLabel: z.string(),
+  schemeVersion: z.number().int(),
+  agreementDue: z.string().nullable(),
+  selfAssessmentDue: z.string().nullable(),
+  assessmentEnds: z.string().nullable(),
+  publicityDays: z.number().int().nullable(),
+  publicityEndsAt: z.string().nullable(),
+  approvalMeeting: z.string().nullable(),
+  version: z.number().int().describe('乐观并发版本号：状态变更时原样带回'),
+  updatedAt: z.string(),
+});
+export type CampaignView = z.infer<typeof campaignSchema>;
+
+export const campaignListSchema = z.object({ items: z.array(campaignSchema) });
+
+export const campaignParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const campaignUnitParamsSchema = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
+
+export const campaignUnitSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  category: z.string(),
+  sortOrder: z.number().int(),
+});
+export const campaignUnitListSchema = z.object({ items: z.array(campaignUnitSchema) });
+
+export const campaignTransitionSchema = z.object({
+  action: z.enum([
+    'openSigning', 'startYear', 'openSelfAssessment', 'startAssessment', 'submitForReview',
+    'submitForApproval', 'approve', 'returnForRevision', 'publish',
+  ]),
+  version: z.number().int().min(1).describe('读取时的考核活动版本号'),
+  meeting: z.string().trim().max(200).optional().describe('审定会议（审定时必填）'),
+  publicityDays: z.number().int().optional().describe('公示天数（审定时必填，1–30）'),
+  reason: z.string().trim().max(1000).optional().describe('退回理由'),
+}).strict();
+export type CampaignTransition = z.infer<typeof campaignTransitionSchema>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const scoreKindSchema = z.enum(['self', 'team']).describe('self：单位自评；team：考核组评分');
+
+export const scoreParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  unitId: z.string().min(1).max(100),
+  kind: scoreKindSchema,
+});
+
+/**
+ * Criterion id → the engine's item input (docs/scheme-format.md): a number, `{ score }`,
+ * `{ deductions: [{ times, points?, reason }] }`, `{ passed }`, or `{ notApplicable: true, reason }` (缺项).
+ */
+export const scoreItemsSchema = z.object({
+  items: z.record(z.string().min(1).max(50), z.unknown()).refine((o) => Object.keys(o).length >= 1 && Object.keys(o).length <= 500, '应有 1 至 500 项'),
+}).strict();
+
+export const unitScoresSchema = z.object({
+  unitId: z.string(),
+  selfAssessmentState: z.enum(['draft', 'submitted', 'returned']),
+  /** criterion id → { self, team }: the team's score with the unit's own beside it */
+  items: z.record(z.string(), z.object({ self: z.unknown().nullable(), team: z.unknown().nullable() })),
+});
+
+export const selfAssessmentActionSchema = z.object({ action: z.enum(['submit', 'return']) }).strict();
+export const selfAssessmentParamsSchema = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
+export const selfAssessmentSchema = z.object({ unitId: z.string(), state: z.enum(['draft', 'submitted', 'returned']), submittedAt: z.string().nullable() });
