@@ -48,6 +48,7 @@ function vitestTier(name, args, env = {}) {
 }
 
 // The database tests (test/server) run in the unit tier on SQLite, then again on PostgreSQL.
+// CI=true there: a snapshot written on SQLite is compared on PostgreSQL, never rewritten.
 const databaseTests = ['test/server/'];
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
@@ -59,7 +60,7 @@ vitestTier('unit', []);
 const pgBin = postgresBin();
 if (process.env.DATABASE_URL) {
   console.log('\nPostgreSQL 测试层：使用 DATABASE_URL 指定的服务器。');
-  vitestTier('database (PostgreSQL)', databaseTests, { ANKE_TEST_PG_URL: process.env.DATABASE_URL });
+  vitestTier('database (PostgreSQL)', databaseTests, { ANKE_TEST_PG_URL: process.env.DATABASE_URL, CI: 'true' });
 } else if (pgBin) {
   let pgServer = null;
   // Ctrl+C reaches vitest too; stay alive long enough to stop and delete the cluster.
@@ -69,7 +70,7 @@ if (process.env.DATABASE_URL) {
   try {
     pgServer = await startTemporaryPostgres(pgBin);
     console.log(`\nPostgreSQL 测试层：临时集群 ${pgServer.url}（${pgBin}）`);
-    vitestTier('database (PostgreSQL)', databaseTests, { ANKE_TEST_PG_URL: pgServer.url });
+    vitestTier('database (PostgreSQL)', databaseTests, { ANKE_TEST_PG_URL: pgServer.url, CI: 'true' });
   } catch (error) {
     console.log(`\n无法启动临时 PostgreSQL：${error.message}`);
     failed += 1;

@@ -89,6 +89,15 @@ describe('login, sessions, lockout, CSRF', () => {
     expect((await client.inject({ method: 'GET', url: '/api/auth/session' })).json().code).toBe('unauthenticated');
   });
 
+  it('removes sessions idle past the limit when anyone logs in', async () => {
+    const user = await someUser();
+    const abandoned = await login(t.app, user.username);
+    t.advance(31 * 60_000);
+    await login(t.app, user.username);
+    const rows = await t.database.db.selectFrom('session').select('id').where('account_id', '=', abandoned.accountId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('rejects a cookie-authenticated write without the right CSRF token', async () => {
     const user = await someUser();
     const client = await login(t.app, user.username);

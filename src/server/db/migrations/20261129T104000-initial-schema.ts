@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 
 // Portable types only (text, integer); identical on SQLite and PostgreSQL.
+// Primary keys say NOT NULL explicitly: SQLite would otherwise accept NULL in a text key.
 // Forward-only: a shipped migration is never edited; changes go in a new file.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('organisation')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('parent_id', 'text', (c) => c.references('organisation.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -20,7 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('unit')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('area_organisation_id', 'text', (c) => c.references('organisation.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -35,7 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('account')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -59,7 +60,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('session')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('account_id', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -69,7 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_record')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
@@ -89,7 +90,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // several app instances extend the chain one after another instead of forking it.
   await db.schema
     .createTable('audit_head')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../app-error';
 import { appendAudit } from '../audit/repository';
 import { dummyHashPromise, verifyPassword } from './password';
-import { clearFailedLogins, countFailedLogin, findAccountForLogin, insertSession, lockAccount } from './repository';
+import { clearFailedLogins, countFailedLogin, deleteIdleSessions, findAccountForLogin, insertSession, lockAccount } from './repository';
 import { newToken, sessionIdOf } from './session-token';
 
 /** 5 failures in a row lock the account for 15 minutes. */
@@ -18,7 +18,7 @@ export interface LoggedIn {
   account: { id: string; username: string; display_name: string; role: string; organisation_id: string; unit_id: string | null };
 }
 
-export async function logIn(db: Kysely<DB>, username: string, password: string, now: Date): Promise<LoggedIn> {
+export async function logIn(db: Kysely<DB>, username: string, password: string, now: Date, idleMinutes: number): Promise<LoggedIn> {
   const account = await findAccountForLogin(db, username);
   if (!account) {
     await verifyPassword(password, await dummyHashPromise);
@@ -49,6 +49,7 @@ export async function logIn(db: Kysely<DB>, username: string, password: string, 
   await db.transaction().execute(async (trx) => {
     if (account.failed_logins > 0 || account.locked_until) await clearFailedLogins(trx, account.id);
     const at = now.toISOString();
+    await deleteIdleSessions(trx, new Date(now.getTime() - idleMinutes * 60_000).toISOString());
     await insertSession(trx, { id: sessionIdOf(token), account_id: account.id, csrf_token: csrfToken, created_at: at, last_seen_at: at });
     await appendAudit(trx, {
       actorId: account.id, action: 'account.login', entityType: 'account', entityId: account.id,

@@ -66,3 +66,8 @@ export async function touchSession(db: Kysely<DB>, id: string, at: string): Prom
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', id).execute();
 }
+
+/** Sessions idle past the limit can never be used again; removed so the table stays small. */
+export async function deleteIdleSessions(db: Kysely<DB>, idleSince: string): Promise<void> {
+  await db.deleteFrom('session').where('last_seen_at', '<', idleSince).execute();
+}

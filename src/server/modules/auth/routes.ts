@@ -23,7 +23,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const result = await logIn(ctx.db, request.body.username, request.body.password, ctx.now());
+    const result = await logIn(ctx.db, request.body.username, request.body.password, ctx.now(), ctx.config.sessionIdleMinutes);
     reply.setCookie(sessionCookieName, result.token, cookieOptions);
     return { account: toAccountView(result.account), csrfToken: result.csrfToken };
   });
