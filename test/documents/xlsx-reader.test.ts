@@ -8,13 +8,14 @@ function excelStyleWorkbook(): Buffer {
   const part = (name: string, xml: string): { name: string; data: Buffer } => ({ name, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`) });
   return buildZip([
     part('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    part('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="说明" sheetId="2" r:id="rId2"/><sheet name="评分表" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    part('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="说明" sheetId="2" rel:id="rId2" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/><sheet name="评分表" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     part('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>'),
     part('xl/sharedStrings.xml', '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5">'
       + '<si><t>单位名称</t></si><si><t>细则编号</t></si><si><t>得分</t></si>'
       + '<si><r><t>王村</t></r><r><rPr><b/></rPr><t>镇政府</t></r><rPh sb="0" eb="2"><t>おうそん</t></rPh></si>'
       + '<si><t xml:space="preserve"> 扣分 &amp; 说明 </t></si></sst>'),
-    part('xl/worksheets/sheet2.xml', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>填写说明</t></is></c></row></sheetData></worksheet>'),
+    // Prefixed elements, as the .NET Open XML SDK writes them.
+    part('xl/worksheets/sheet2.xml', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>填写说明</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>'),
     part('xl/worksheets/sheet1.xml', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
       + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="E1" t="s"><v>4</v></c></row>'
       + '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3" t="str"><v>1.10</v></c><c r="C3"><f>SUM(7,8.5)</f><v>15.5</v></c><c r="D3" t="b"><v>1</v></c><c r="E3" t="e"><v>#N/A</v></c></row>'

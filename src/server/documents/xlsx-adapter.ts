@@ -167,10 +167,13 @@ async function* xmlEvents(chunks: AsyncIterable<Buffer>, handlers: {
   const parser = new SaxesParser();
   let failure: Error | null = null;
   parser.on('error', (error) => { failure ??= error; });
-  parser.on('opentag', (tag) => handlers.open(tag.name, tag.attributes as Record<string, string>));
+  // Handlers see local names: some generators (the .NET Open XML SDK among them) write
+  // prefixed elements such as <x:row>.
+  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+  parser.on('opentag', (tag) => handlers.open(local(tag.name), tag.attributes as Record<string, string>));
   parser.on('text', handlers.text);
   parser.on('cdata', handlers.text);
-  parser.on('closetag', (tag) => handlers.close(tag.name));
+  parser.on('closetag', (tag) => handlers.close(local(tag.name)));
   const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) {
     parser.write(decoder.write(chunk));
@@ -210,7 +213,8 @@ export async function* readWorkbookRows(
     });
     const sheets: { name: string; path: string }[] = [];
     await readSmallXml(zip, entries.get('xl/workbook.xml'), (name, attributes) => {
-      const id = attributes['r:id'];
+      // The relationship id attribute is r:id, whatever prefix the file binds to its namespace.
+      const id = attributes['r:id'] ?? Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
       if (name === 'sheet' && attributes.name && id && relationships.has(id)) sheets.push({ name: attributes.name, path: relationships.get(id) ?? '' });
     });
 
