@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can, canList, listScope } from '../../../domain/access/can';
+import {
+  accidentCreateSchema, accidentFiguresSchema, accidentListQuerySchema, accidentListSchema, accidentParamsSchema,
+  accidentSchema, vetoDecisionSchema, vetoProposalListSchema, vetoProposalSchema,
+} from '../../../shared/schemas/accident';
+import { campaignParamsSchema } from '../../../shared/schemas/campaign';
+import { errorResponses } from '../../../shared/schemas/error';
+import { forbidden, notFound } from '../../app-error';
+import type { AppContext } from '../../context';
+import { actorOf } from '../auth/authenticate';
+import { accidentResource, toAccidentView } from './presenter';
+import { recordAccident } from './record-accident';
+import { findAccident, listAccidentVersions, listAccidents } from './repository';
+import { updateAccidentFigures } from './update-accident-figures';
+import { decideVeto, listVetoProposals } from './veto-proposals';
+
+const tags = ['事故登记与一票否决'];
+
+export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/accidents', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '事故登记列表（本人辖区，可按年度）', querystring: accidentListQuerySchema, response: { 200: accidentListSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    if (!canList(actor, 'accident.read')) throw forbidden();
+    return { items: (await listAccidents(ctx.db, listScope(actor, 'accident.read'), request.query.year)).map((a) => toAccidentView(a)) };
+  });
+
+  r.post('/api/accidents', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '登记事故（等级按国务院令第493号第三条自动认定）', body: accidentCreateSchema, response: { 201: accidentSchema, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await recordAccident(ctx.db, actorOf(request), request.body, ctx.now())));
+
+  r.get('/api/accidents/:id', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '一起事故及其各次数据版本', params: accidentParamsSchema, response: { 200: accidentSchema, ...errorResponses } },
+  }, async (request) => {
+    const row = await findAccident(ctx.db, request.params.id);
+    if (!row || !can(actorOf(request), 'accident.read', accidentResource(row))) throw notFound('事故');
+    return toAccidentView(row, await listAccidentVersions(ctx.db, row.id));
+  });
+
+  r.put('/api/accidents/:id/figures', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '补报伤亡和损失（保留每个版本；超出第十三条期限的标记为逾期补报）',
+      params: accidentParamsSchema, body: accidentFiguresSchema, response: { 200: accidentSchema, ...errorResponses },
+    },
+  }, async (request) => updateAccidentFigures(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
+
+  r.get('/api/campaigns/:id/veto-proposals', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '一票否决建议（由事故触发）及其处理结果', params: campaignParamsSchema, response: { 200: vetoProposalListSchema, ...errorResponses } },
+  }, async (request) => listVetoProposals(ctx.db, actorOf(request), request.params.id));
+
+  r.post('/api/campaigns/:id/veto-decisions', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '确认或驳回一票否决建议（须写明理由；驳回后不再否决）',
+      params: campaignParamsSchema, body: vetoDecisionSchema, response: { 200: vetoProposalSchema, ...errorResponses },
+    },
+  }, async (request) => decideVeto(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
+}
