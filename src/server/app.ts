@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
 import { installErrorHandler } from './error-handler';
+import { accidentRoutes } from './modules/accidents/routes';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { makeAuthenticate } from './modules/auth/authenticate';
@@ -88,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
-  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes]) await routes(app, ctx);
+  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes]) await routes(app, ctx);
   await app.ready();
   return app;
 }
