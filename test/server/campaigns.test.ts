@@ -89,8 +89,28 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
     const tooSoon = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'publish', version: approved.version } });
     expect(tooSoon.statusCode).toBe(409);
     expect(tooSoon.json().message).toContain('期满后方可发布');
+    // 申诉 during publicity: a unit objects for itself only; the office answers.
+    const objection = await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.town, content: '1.2项扣1分依据不足，请复核' } });
+    expect(objection.statusCode).toBe(201);
+    expect((await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.dept, content: '代其他单位申诉的内容' } })).statusCode).toBe(404);
+    expect((await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.town, content: '短' } })).statusCode).toBe(400);
+    const objectionId = objection.json<{ id: string }>().id;
+    expect((await leader.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { answer: '领导不能答复申诉' } })).statusCode).toBe(403);
+    expect((await assessor.inject({ method: 'GET', url: `/api/campaigns/${id}/objections` })).json().items).toEqual([]);
+
     t.advance(7 * 86_400_000 + 1000);
     await logInAgain();
+    const afterTerm = await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.town, content: '公示期满后的申诉内容' } });
+    expect(afterTerm.statusCode).toBe(409);
+    expect(afterTerm.json().message).toContain('公示期已于');
+    const unanswered = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'publish', version: approved.version } });
+    expect(unanswered.statusCode).toBe(409);
+    expect(unanswered.json().message).toContain('尚有 1 件申诉未答复');
+    const answer = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { answer: '经复核，会议记录缺1次，维持原评分' } });
+    expect(answer.statusCode).toBe(200);
+    expect((await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { answer: '再次答复同一申诉' } })).statusCode).toBe(409);
+    expect((await liaison.inject({ method: 'GET', url: `/api/campaigns/${id}/objections` })).json().items)
+      .toEqual([expect.objectContaining({ unitId: d.units.town, answer: '经复核，会议记录缺1次，维持原评分' })]);
     const published = await advance(admin, id, ['publish']);
     expect(published.state).toBe('published');
 
@@ -104,6 +124,8 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
       'campaign.create', 'campaign.openSigning', 'campaign.startYear', 'campaign.openSelfAssessment', 'campaign.startAssessment',
       'campaign.submitForReview', 'campaign.submitForApproval', 'campaign.approve', 'campaign.publish',
     ]);
+    expect(await t.database.db.selectFrom('audit_record').select('action').where('entity_id', '=', objectionId).orderBy('seq').execute())
+      .toEqual([{ action: 'objection.file' }, { action: 'objection.answer' }]);
 
     // A later edit does not touch the published snapshot; a correction makes version 2.
     expect((await admin.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.dept}/scores/team`, payload: { items: { '1.2': 5 } } })).statusCode).toBe(200);
