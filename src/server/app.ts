@@ -23,6 +23,7 @@ import { FileStore } from './modules/files/file-store';
 import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
+import { publicationRoutes } from './modules/publications/routes';
 import { resultRoutes } from './modules/results/routes';
 import { unitRoutes } from './modules/units/routes';
 
@@ -89,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
-  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes]) await routes(app, ctx);
+  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes]) await routes(app, ctx);
   await app.ready();
   return app;
 }
