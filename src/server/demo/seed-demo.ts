@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { createAccount } from '../modules/accounts/create-account';
 import { importTree } from '../modules/organisations/import-tree';
+import { seedDemoCampaigns } from './seed-campaigns';
 import { zhoucunId, zhoucunOrganisations, zhoucunUnits } from './zhoucun';
 
 /** Demo accounts exist only in demo mode (ANKE_DEMO=1); the start banner lists them. */
@@ -30,5 +31,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
     if (account.role === 'unitLiaison' && !unitId) continue;
     await createAccount(db, { ...account, password: demoPassword, unitId, assignedUnitIds: assigned }, null, now);
   }
+  // The 2014 round as published and this year's round in progress (issue 4 item 12).
+  await seedDemoCampaigns(db, now);
   return true;
 }
