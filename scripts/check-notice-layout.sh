@@ -33,6 +33,8 @@ rm -rf "$out"
 mkdir -p "$out"
 cd "$root"
 npx tsx scripts/check-notice-layout.ts "$out"
+# The score sheets of the 2014 周村 case as the CLI writes them: one page for each of 38 units.
+npx tsx src/cli/main.ts export examples/zhoucun-2014 --out "$out/results-2014.xlsx" --sheets "$out/score-sheets-2014.docx" >/dev/null
 
 # A private profile so a desktop LibreOffice that is open does not swallow the conversion.
 profile="$(mktemp -d)"
@@ -59,6 +61,10 @@ for pdf in "$out"/*.pdf; do
 done
 if ! pdftotext "$out/notice-2014.pdf" - | tr -d ' \n' | grep -q '在被考核的38个单位中，考核分数在80分以上的有34个，占89.47%'; then
   echo "notice-2014.pdf 中找不到统计句" >&2
+  status=1
+fi
+if [ "$(pdfinfo "$out/score-sheets-2014.pdf" | awk '/^Pages:/ {print $2}')" != 38 ]; then
+  echo "score-sheets-2014.pdf 应为每个单位一页（38 页）" >&2
   status=1
 fi
 # One page per unit: the sample has two units.

@@ -73,4 +73,14 @@ describe('anke export', () => {
     expect(rows.map((r) => r.values[2])).toEqual(expected.rows.map((row) => row.category));
     expect(sheets.get('分类汇总')?.at(-1)?.values.slice(0, 3)).toEqual(['合计', 38, 34]);
   });
+
+  it('also writes one score sheet per unit, in the order of the published table', async () => {
+    const sheetsPath = join(dir, '评分表.docx');
+    const result = await cli('export', example, '--out', join(dir, '结果2.xlsx'), '--sheets', sheetsPath);
+    expect(result.out).toContain('已生成评分表');
+    const xml = await docxPart(readFileSync(sheetsPath));
+    const units = bodyParagraphsXml(xml).map(paragraphText).filter((t) => t.startsWith('被考核单位：')).map((t) => t.replace(/^被考核单位：(.*?)\u3000.*$/, '$1'));
+    expect(units).toEqual(expected.rows.map((row) => row.unit));
+    expect(tables(xml)).toHaveLength(38);
+  });
 });

@@ -4,34 +4,49 @@ import { assess } from '../../domain/assessment/assess';
 import { toPublishedTable } from '../../domain/assessment/published-table';
 import { centiToNumber } from '../../domain/arith/points';
 import { buildResultsWorkbook } from '../../server/documents/xlsx-export';
+import { buildScoreSheetsDocx } from '../../server/documents/score-sheet-docx';
+import { scoreSheetFromResult } from '../../server/documents/score-sheet-from-result';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
 import type { CliCommand } from './command';
 
-const usage = 'anke export <方案目录> --out 结果.xlsx';
+const usage = 'anke export <方案目录> --out 结果.xlsx [--sheets 评分表.docx]';
 
 export const exportCommand: CliCommand = {
-  summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总）',
+  summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总），可同时生成各单位评分表（DOCX）',
   usage,
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheets: { type: 'string' } } });
     } catch (error) {
       throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
     }
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliError(`请给出一个方案目录。用法：${usage}`);
     if (!values.out) throw new CliError(`请用 --out 指定输出文件。用法：${usage}`);
-    const result = assess(loadCase(positionals[0] ?? ''));
+    const input = loadCase(positionals[0] ?? '');
+    const result = assess(input);
     const table = toPublishedTable(result);
-    const buffer = await buildResultsWorkbook({ campaign: table.campaign, threshold: centiToNumber(result.stats.threshold), rows: table.rows });
-    try {
-      writeFileSync(values.out, buffer);
-    } catch (error) {
-      throw new CliError(`无法写入 ${values.out}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    const write = (path: string, buffer: Buffer): void => {
+      try {
+        writeFileSync(path, buffer);
+      } catch (error) {
+        throw new CliError(`无法写入 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    };
+    write(values.out, await buildResultsWorkbook({ campaign: table.campaign, threshold: centiToNumber(result.stats.threshold), rows: table.rows }));
     io.out(`已导出考核结果：${values.out}（${table.rows.length} 个单位）`);
+    if (values.sheets) {
+      // In the order of the published table, one page per unit.
+      const byName = new Map(result.units.map((unit) => [unit.name, unit]));
+      const sheets = table.rows.flatMap((row) => {
+        const unit = byName.get(row.unit);
+        return unit ? [scoreSheetFromResult(input, unit, table.campaign.name)] : [];
+      });
+      write(values.sheets, await buildScoreSheetsDocx(sheets));
+      io.out(`已生成评分表：${values.sheets}（${sheets.length} 个单位）`);
+    }
     return 0;
   },
 };

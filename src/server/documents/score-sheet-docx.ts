@@ -50,7 +50,7 @@ function cell(text: string, width: number, options: { bold?: boolean; align?: (t
 }
 
 function itemTable(sheet: ScoreSheetData): Table {
-  const widths = [mm(14), mm(62), mm(16), mm(16), mm(48)];
+  const widths = [mm(12), mm(58), mm(14), mm(14), mm(58)];
   const w = (i: number): number => widths[i] ?? 0;
   const rows = [
     new TableRow({ tableHeader: true, cantSplit: true, children: ['编号', '考核项目', '标准分', '得分', '扣分说明'].map((text, i) => cell(text, w(i), { bold: true })) }),
@@ -82,14 +82,14 @@ function sheetParagraphs(sheet: ScoreSheetData, first: boolean): (Paragraph | Ta
     ? `考核分数：—（一票否决：${sheet.vetoReason}）`
     : `考核分数：${sheet.totals.score === null ? '—' : formatScore(sheet.totals.score)}`;
   return [
-    new Paragraph({ pageBreakBefore: !first, alignment: AlignmentType.CENTER, spacing: line(30), children: [run(`${sheet.campaign}评分表`, FONT.title, SIZE.san + 4)] }),
+    new Paragraph({ pageBreakBefore: !first, alignment: AlignmentType.CENTER, spacing: line(28), children: [run(`${sheet.campaign}评分表`, FONT.title, SIZE.san + 4)] }),
     new Paragraph({ spacing: line(22), children: [run(`被考核单位：${sheet.unit}`, FONT.body, SIZE.xiaosi), run(`\u3000\u3000单位类别：${sheet.category}`, FONT.body, SIZE.xiaosi)] }),
     itemTable(sheet),
-    new Paragraph({ spacing: { ...line(20), before: 120 }, children: [run(result, FONT.heading1, SIZE.xiaosi)] }),
-    new Paragraph({ spacing: line(20), children: [run(`等次：${sheet.grade ?? '—'}\u3000\u3000奖励金额：${sheet.reward === null ? '—' : `${sheet.reward}元`}`, FONT.body, SIZE.xiaosi)] }),
-    new Paragraph({ spacing: { ...line(20), before: 80 }, children: [run('得分说明：', FONT.heading1, SMALL)] }),
-    ...sheet.trace.map((text) => new Paragraph({ spacing: line(14), indent: { left: 210 }, children: [run(text, FONT.body, SMALL)] })),
-    new Paragraph({ spacing: { ...line(22), before: 240 }, children: [run('考核组成员（签字）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000被考核单位负责人（签字）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000日期：', FONT.body, SMALL)] }),
+    new Paragraph({ spacing: { ...line(18), before: 100 }, children: [run(result, FONT.heading1, SIZE.xiaosi)] }),
+    new Paragraph({ spacing: line(18), children: [run(`等次：${sheet.grade ?? '—'}\u3000\u3000奖励金额：${sheet.reward === null ? '—' : `${sheet.reward}元`}`, FONT.body, SIZE.xiaosi)] }),
+    new Paragraph({ spacing: { ...line(16), before: 60 }, children: [run('得分说明：', FONT.heading1, SMALL)] }),
+    ...sheet.trace.map((text) => new Paragraph({ spacing: line(13), indent: { left: 210 }, children: [run(text, FONT.body, SMALL)] })),
+    new Paragraph({ keepLines: true, spacing: { ...line(20), before: 160 }, children: [run('考核组成员（签字）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000被考核单位负责人（签字）：\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000日期：', FONT.body, SMALL)] }),
   ];
 }
 

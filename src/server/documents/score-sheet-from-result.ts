@@ -1,0 +1,91 @@
+/**
+ * Turns one unit's assessment result into the data of its score sheet (评分表): the scored
+ * items with their notes for the table, and the trace (得分反查) lines that are not already in
+ * the table — base score, bonuses and penalties, vetoes with the accidents behind them, control
+ * indicators, grade, rank and reward.
+ */
+import { formatPoints } from '../../domain/arith/points';
+import type { AssessmentCase } from '../../domain/assessment/case';
+import { explainUnit } from '../../domain/assessment/explain';
+import type { TraceNode } from '../../domain/assessment/explain';
+import type { ItemResult, UnitResult } from '../../domain/assessment/result-types';
+import { unitItems } from '../../domain/assessment/unit-items';
+import type { ScoreSheetData, ScoreSheetItem } from './score-sheet-docx';
+
+function itemNote(item: ItemResult): string {
+  const parts: string[] = [];
+  switch (item.input.kind) {
+    case 'score':
+      if (item.input.note) parts.push(item.input.note);
+      break;
+    case 'deductions':
+      parts.push(...item.input.lines.map((line) => `${line.reason}，扣${formatPoints(line.each * line.times)}分`));
+      if (item.input.floored) parts.push('扣完为止');
+      break;
+    case 'passFail':
+      parts.push(item.input.passed ? '达标' : '不达标');
+      break;
+    case 'formula':
+      parts.push(item.input.detail ?? `指标值 ${item.input.value}`);
+      break;
+    case 'notApplicable':
+      parts.push(`缺项：${item.input.reason}`);
+      break;
+    case 'missing':
+      parts.push('未评分');
+      break;
+  }
+  if (item.note) parts.push(item.note);
+  return parts.join('；');
+}
+
+/** The trace without the per-item lines (the table shows those), indented one 全角 space a level. */
+function traceLines(root: TraceNode): string[] {
+  const out: string[] = [];
+  // An accident behind a veto usually also breaches control indicators: describe it once.
+  const described = new Set<string>();
+  const walk = (nodes: TraceNode[], depth: number): void => {
+    for (const child of nodes) {
+      if (child.ref?.kind === 'criterion') continue;
+      if (child.ref?.kind === 'accident') {
+        if (described.has(child.ref.id)) {
+          out.push(`${'\u3000'.repeat(depth)}事故 ${child.ref.id}（同上）`);
+          continue;
+        }
+        described.add(child.ref.id);
+      }
+      out.push(`${'\u3000'.repeat(depth)}${child.text}`);
+      if (child.children) walk(child.children, depth + 1);
+    }
+  };
+  walk(root.children ?? [], 0);
+  return out;
+}
+
+export function scoreSheetFromResult(input: AssessmentCase, result: UnitResult, campaignName: string): ScoreSheetData {
+  const plan = input.compiled.plans.get(result.categoryId);
+  if (!plan) throw new RangeError(`单位“${result.name}”的类别没有考核细则`);
+  const items: ScoreSheetItem[] = unitItems(input, result).map((item) => {
+    const node = plan.nodes[item.index];
+    return {
+      path: node?.id ?? item.id,
+      name: node?.name ?? item.id,
+      standard: (node?.points ?? 0) / 100,
+      earned: item.earned === null || item.earned < 0 ? null : item.earned / 100,
+      note: itemNote(item),
+    };
+  });
+  const standard = items.reduce((sum, item) => sum + Math.round(item.standard * 100), 0);
+  const earned = items.reduce((sum, item) => sum + (item.earned === null ? 0 : Math.round(item.earned * 100)), 0);
+  return {
+    campaign: campaignName,
+    unit: result.name,
+    category: result.categoryName,
+    items,
+    totals: { standard: standard / 100, earned: earned / 100, score: result.publishedScore === null ? null : result.publishedScore / 100 },
+    vetoReason: result.vetoed ? [...new Set(result.vetoes.map((hit) => hit.reason))].join('；') : null,
+    grade: result.grade,
+    reward: result.reward.eligible ? result.reward.amount : null,
+    trace: traceLines(explainUnit(input, result)),
+  };
+}
