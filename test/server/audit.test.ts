@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/commands/audit';
+import { listAudit } from '../../src/server/modules/audit/repository';
 import { verifyAuditChain } from '../../src/server/modules/audit/verify-audit-chain';
 import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
@@ -52,6 +53,18 @@ describe('audit trail API', () => {
     expect(page.items.map((i: { seq: number }) => i.seq)).toEqual([...all.items].reverse().slice(2, 4).map((i: { seq: number }) => i.seq));
     const future = new Date(t.now().getTime() + 60_000).toISOString();
     expect((await admin.inject({ method: 'GET', url: `/api/audit?from=${future}` })).json().total).toBe(0);
+  });
+
+  it('stops counting at the cap and says so', async () => {
+    const scope = { kind: 'subtree' as const, path: `/${d.provinceId}/` };
+    const page = { page: 1, pageSize: 2, order: 'desc' as const };
+    const exact = await listAudit(t.database.db, scope, {}, page);
+    expect(exact.totalCapped).toBe(false);
+    expect(exact.total).toBeGreaterThan(3);
+    const capped = await listAudit(t.database.db, scope, {}, page, 3);
+    expect(capped).toMatchObject({ total: 3, totalCapped: true });
+    expect(capped.rows.map((r) => r.seq)).toEqual(exact.rows.map((r) => r.seq));
+    expect((await admin.inject({ method: 'GET', url: '/api/audit' })).json().totalCapped).toBe(false);
   });
 
   it('never shows another district’s records', async () => {

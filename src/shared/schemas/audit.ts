@@ -25,4 +25,6 @@ export const auditListQuerySchema = z.object({
   to: z.iso.datetime().optional().describe('截止时间（不含），ISO-8601'),
 });
 
-export const auditListSchema = pageOf(auditRecordSchema);
+export const auditListSchema = pageOf(auditRecordSchema).extend({
+  totalCapped: z.boolean().describe('为 true 时符合条件的记录多于 total（计数在 10000 条处截止），界面显示“10000+”'),
+});

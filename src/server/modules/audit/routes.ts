@@ -21,7 +21,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
     const actor = actorOf(request);
     if (!canList(actor, 'audit.read')) throw forbidden();
     const { page, pageSize, order, ...filter } = request.query;
-    const { rows, total } = await listAudit(ctx.db, listScope(actor, 'audit.read'), filter, { page, pageSize, order });
+    const { rows, total, totalCapped } = await listAudit(ctx.db, listScope(actor, 'audit.read'), filter, { page, pageSize, order });
     return {
       items: rows.map((r) => ({
         seq: r.seq,
@@ -36,6 +36,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
         hash: r.hash,
       })),
       total,
+      totalCapped,
       page,
       pageSize,
     };
