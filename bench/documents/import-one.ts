@@ -35,5 +35,5 @@ if (!result.ok) {
   console.error(JSON.stringify(result.errors.slice(0, 5)));
   process.exit(1);
 }
-if (mode === 'collect') earnedSum = result.rows.reduce((sum, row) => sum + row.earnedHundredths, 0);
+if (mode === 'collect') earnedSum = result.rows.reduce((sum, row) => sum + (row.earnedHundredths ?? 0), 0);
 console.log(JSON.stringify({ rows: result.rowCount, ms, baseline, peak, progressCalls, earnedSum, liveHeap: mode === 'live' ? liveHeap - baselineHeap : null }));

@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands/index';
 import { runCli } from '../../src/cli/run-cli';
 import { readWorkbookTables } from '../../src/server/documents/xlsx-adapter';
+import { parseItemScores } from '../../src/server/documents/xlsx-import';
+import { loadCase } from '../../src/cli/load-case';
+import { assess } from '../../src/domain/assessment/assess';
+import { unitItems } from '../../src/domain/assessment/unit-items';
 import { bodyParagraphsXml, docxPart, paragraphText, tables } from './ooxml';
 import { loadExpected } from './zhoucun-fixture';
 
@@ -63,6 +67,20 @@ describe('anke notice', () => {
 });
 
 describe('anke export', () => {
+  it('exports every unit\'s item scores, and they import back to the scores the engine used', async () => {
+    const itemsPath = join(dir, '各单位得分.xlsx');
+    const result = await cli('export', example, '--out', join(dir, '结果3.xlsx'), '--items', itemsPath);
+    expect(result.code).toBe(0);
+    const input = loadCase(example);
+    const assessed = assess(input);
+    const imported = await parseItemScores(readFileSync(itemsPath), { knownUnits: new Set(assessed.units.map((u) => u.name)) });
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    const fromEngine = assessed.units.flatMap((unit) => unitItems(input, unit).map((item) => ({ unit: unit.name, id: item.id, earned: item.earned })));
+    expect(imported.rows.map((row) => ({ unit: row.unit, id: row.path, earned: row.earnedHundredths }))).toEqual(fromEngine);
+    expect(imported.rowCount).toBe(38 * 13);
+  });
+
   it('writes the results workbook from the assessed case', async () => {
     const out = join(dir, '结果.xlsx');
     const result = await cli('export', example, '--out', out);

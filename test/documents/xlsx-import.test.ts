@@ -26,21 +26,22 @@ async function sheet(name: string, header: string[], rows: XlsxValue[][]): Promi
 const units = new Set(['王村镇政府', '区安监局', '南郊镇政府']);
 
 describe('item score import', () => {
-  it('round-trips the exported item scores exactly, in hundredths', async () => {
+  it('round-trips the exported item scores exactly, in hundredths, 缺项 included', async () => {
     const exported: ItemScoreRow[] = [];
     const paths = ['1', '1.1', '1.2', '2', '2.10', '2.1'];
     let i = 0;
     for (const unit of units) {
       for (const path of paths) {
         i += 1;
-        exported.push({ unit, category: '属地', path, name: `项目${path}`, points: 20, earned: [0, 7.5, 12.25, 20, 19.99, 3][i % 6] ?? 0, note: i % 2 ? '台账不全扣0.5分' : '' });
+        const earned = [0, 7.5, 12.25, 20, 19.99, null][i % 6] ?? null;
+        exported.push({ unit, category: '属地', path, name: `项目${path}`, points: 20, earned, note: i % 2 ? '台账不全扣0.5分' : '' });
       }
     }
     const result = await parseItemScores(await buildItemScoresWorkbook(exported), { knownUnits: units });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows).toEqual(exported.map((row) => ({
-      unit: row.unit, path: row.path, earnedHundredths: Math.round((row.earned ?? 0) * 100), note: row.note === '' ? null : row.note,
+      unit: row.unit, path: row.path, earnedHundredths: row.earned === null ? null : Math.round(row.earned * 100), note: row.note === '' ? null : row.note,
     })));
   });
 

@@ -3,22 +3,22 @@ import { parseArgs } from 'node:util';
 import { assess } from '../../domain/assessment/assess';
 import { toPublishedTable } from '../../domain/assessment/published-table';
 import { centiToNumber } from '../../domain/arith/points';
-import { buildResultsWorkbook } from '../../server/documents/xlsx-export';
+import { buildItemScoresWorkbook, buildResultsWorkbook } from '../../server/documents/xlsx-export';
 import { buildScoreSheetsDocx } from '../../server/documents/score-sheet-docx';
-import { scoreSheetFromResult } from '../../server/documents/score-sheet-from-result';
+import { itemScoreRowsFromResults, scoreSheetFromResult } from '../../server/documents/score-sheet-from-result';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
 import type { CliCommand } from './command';
 
-const usage = 'anke export <方案目录> --out 结果.xlsx [--sheets 评分表.docx]';
+const usage = 'anke export <方案目录> --out 结果.xlsx [--items 各单位得分.xlsx] [--sheets 评分表.docx]';
 
 export const exportCommand: CliCommand = {
-  summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总），可同时生成各单位评分表（DOCX）',
+  summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总），可同时导出各单位逐项得分与评分表（DOCX）',
   usage,
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, sheets: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, items: { type: 'string' }, sheets: { type: 'string' } } });
     } catch (error) {
       throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
     }
@@ -37,6 +37,11 @@ export const exportCommand: CliCommand = {
     };
     write(values.out, await buildResultsWorkbook({ campaign: table.campaign, threshold: centiToNumber(result.stats.threshold), rows: table.rows }));
     io.out(`已导出考核结果：${values.out}（${table.rows.length} 个单位）`);
+    if (values.items) {
+      // The item-score layout that `导入评分表` reads back.
+      write(values.items, await buildItemScoresWorkbook(itemScoreRowsFromResults(input, result.units)));
+      io.out(`已导出各单位逐项得分：${values.items}`);
+    }
     if (values.sheets) {
       // In the order of the published table, one page per unit.
       const byName = new Map(result.units.map((unit) => [unit.name, unit]));

@@ -11,6 +11,7 @@ import type { TraceNode } from '../../domain/assessment/explain';
 import type { ItemResult, UnitResult } from '../../domain/assessment/result-types';
 import { unitItems } from '../../domain/assessment/unit-items';
 import type { ScoreSheetData, ScoreSheetItem } from './score-sheet-docx';
+import type { ItemScoreRow } from './xlsx-export';
 
 function itemNote(item: ItemResult): string {
   const parts: string[] = [];
@@ -62,10 +63,11 @@ function traceLines(root: TraceNode): string[] {
   return out;
 }
 
-export function scoreSheetFromResult(input: AssessmentCase, result: UnitResult, campaignName: string): ScoreSheetData {
+/** Each scored item (leaf criterion) of one unit, with the note that explains its points. */
+export function resultItems(input: AssessmentCase, result: UnitResult): ScoreSheetItem[] {
   const plan = input.compiled.plans.get(result.categoryId);
   if (!plan) throw new RangeError(`单位“${result.name}”的类别没有考核细则`);
-  const items: ScoreSheetItem[] = unitItems(input, result).map((item) => {
+  return unitItems(input, result).map((item) => {
     const node = plan.nodes[item.index];
     return {
       path: node?.id ?? item.id,
@@ -75,6 +77,23 @@ export function scoreSheetFromResult(input: AssessmentCase, result: UnitResult, 
       note: itemNote(item),
     };
   });
+}
+
+/** Item-score rows of every unit, in the layout the item-score import reads back. */
+export function itemScoreRowsFromResults(input: AssessmentCase, results: UnitResult[]): ItemScoreRow[] {
+  return results.flatMap((result) => resultItems(input, result).map((item) => ({
+    unit: result.name,
+    category: result.categoryName,
+    path: item.path,
+    name: item.name,
+    points: item.standard,
+    earned: item.earned,
+    note: item.note,
+  })));
+}
+
+export function scoreSheetFromResult(input: AssessmentCase, result: UnitResult, campaignName: string): ScoreSheetData {
+  const items = resultItems(input, result);
   const standard = items.reduce((sum, item) => sum + Math.round(item.standard * 100), 0);
   const earned = items.reduce((sum, item) => sum + (item.earned === null ? 0 : Math.round(item.earned * 100)), 0);
   return {

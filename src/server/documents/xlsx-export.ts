@@ -97,9 +97,13 @@ export interface ItemScoreRow {
   path: string;
   name: string;
   points: number;
+  /** null = 缺项 (the item does not apply to the unit), written as the text 缺项. */
   earned: number | null;
   note: string;
 }
+
+/** The text that marks an item as not applicable (缺项) in a score cell, both ways. */
+export const NOT_APPLICABLE_TEXT = '缺项';
 
 export const ITEM_SCORE_SHEET = '评分表';
 
@@ -115,7 +119,7 @@ export const ITEM_SCORE_COLUMNS: XlsxColumn[] = [
 
 /** Each unit's item scores, in the layout the item-score import reads back. */
 export async function buildItemScoresWorkbook(rows: ItemScoreRow[]): Promise<Buffer> {
-  return writeWorkbook([{ name: ITEM_SCORE_SHEET, columns: ITEM_SCORE_COLUMNS, rows: rows.map((row) => ({ ...row })) }]);
+  return writeWorkbook([{ name: ITEM_SCORE_SHEET, columns: ITEM_SCORE_COLUMNS, rows: rows.map((row) => ({ ...row, earned: row.earned ?? NOT_APPLICABLE_TEXT })) }]);
 }
 
 /** A monthly report of one control indicator (控制指标) by one unit. */

@@ -9,6 +9,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { readWorkbookRows, writeWorkbook } from './xlsx-adapter';
+import { NOT_APPLICABLE_TEXT } from './xlsx-export';
 import type { ReadProgress, XlsxColumn, XlsxRow, XlsxValue } from './xlsx-adapter';
 import { ZipFormatError, bufferSource, fileSource, looksLikeZip, readCentralDirectory, verifyEntry } from './zip-reader';
 import type { ZipSource } from './zip-reader';
@@ -506,7 +507,8 @@ export async function parseCriteria(input: string | Buffer, options: ImportOptio
 export interface ItemScoreImportRow {
   unit: string;
   path: string;
-  earnedHundredths: number;
+  /** null = 缺项: the cell says 缺项 (the item does not apply to the unit). */
+  earnedHundredths: number | null;
   note: string | null;
 }
 
@@ -516,7 +518,7 @@ export const ITEM_SCORES_SPEC: TableSpec = {
   columns: [
     { key: 'unit', header: '单位名称', aliases: ['单位', '被考核单位'], required: true, note: '必填；与被考核单位名册中的名称一致' },
     { key: 'path', header: '细则编号', aliases: ['编号'], required: true, note: '必填；文本格式，如 2.3' },
-    { key: 'earned', header: '得分', aliases: ['考核得分'], required: true, note: '必填；数字，最多两位小数' },
+    { key: 'earned', header: '得分', aliases: ['考核得分'], required: true, note: '必填；数字，最多两位小数；该项不适用于本单位时填“缺项”' },
     { key: 'note', header: '扣分说明', aliases: ['备注', '说明'], required: false },
   ],
 };
@@ -550,7 +552,9 @@ export async function parseItemScores(
   return parseTable(input, ITEM_SCORES_SPEC, options, (check, row) => {
     const unit = check.text('unit', true, 100);
     const path = check.path('path');
-    const earned = check.hundredths('earned', true);
+    const earnedCell = row.cells.get('earned')?.value;
+    const notApplicable = typeof earnedCell === 'string' && earnedCell.trim() === NOT_APPLICABLE_TEXT;
+    const earned = notApplicable ? null : check.hundredths('earned', true);
     if (unit !== null && !options.knownUnits.has(unit)) check.fail('unit', `单位“${unit}”不在本次考核的被考核单位中`);
     const points = path === null ? undefined : options.knownItems?.get(path);
     if (path !== null && options.knownItems && points === undefined) check.fail('path', `细则编号 ${path} 不在考核细则中`);
@@ -565,7 +569,7 @@ export async function parseItemScores(
       if (first === undefined) items.set(intern(path), row.rowNumber);
       else check.fail('path', `同一单位的同一细则编号与第 ${first} 行重复`);
     }
-    if (unit === null || path === null || earned === null) return null;
+    if (unit === null || path === null || (earned === null && !notApplicable)) return null;
     return { unit: intern(unit), path: intern(path), earnedHundredths: earned, note: check.text('note', false, 1000) };
   }, undefined, options.sink);
 }
