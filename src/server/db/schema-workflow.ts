@@ -147,6 +147,13 @@ export interface ResultVersionTable {
   created_at: string;
 }
 
+export interface ResultTraceTable {
+  campaign_id: string;
+  version: number;
+  unit_id: string;
+  trace_json: string;
+}
+
 export interface WorkflowTables {
   campaign: CampaignTable;
   campaign_scheme: CampaignSchemeTable;
@@ -160,4 +167,5 @@ export interface WorkflowTables {
   metric_value: MetricValueTable;
   objection: ObjectionTable;
   result_version: ResultVersionTable;
+  result_trace: ResultTraceTable;
 }

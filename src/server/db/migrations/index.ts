@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initialSchema from './20261129T104000-initial-schema';
 import * as storedFile from './20261129T105500-stored-file';
 import * as campaign from './20261129T111500-campaign';
+import * as resultTrace from './20261129T112500-result-trace';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T104000-initial-schema': initialSchema,
   '20261129T105500-stored-file': storedFile,
   '20261129T111500-campaign': campaign,
+  '20261129T112500-result-trace': resultTrace,
 };

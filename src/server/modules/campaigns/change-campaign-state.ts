@@ -2,14 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { assess } from '../../../domain/assessment/assess';
-import { toPublishedTable } from '../../../domain/assessment/published-table';
 import { publicityEnd, transitionCampaign, type CampaignState } from '../../../domain/workflow/campaign-state';
 import type { CampaignTransition } from '../../../shared/schemas/campaign';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
+import { freezeResults } from '../results/freeze-results';
 import { loadCaseParts, validateCase } from '../results/load-case';
-import { insertResultVersion } from '../results/repository';
 import { campaignResource, toCampaignView } from './presenter';
 import { countOpenObjections, findCampaign, updateCampaignIfVersion, type CampaignChanges } from './repository';
 
@@ -26,7 +25,7 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
     const at = now.toISOString();
     const needsScores = input.action === 'submitForReview';
     const parts = needsScores || input.action === 'publish' ? await loadCaseParts(trx, row) : null;
-    const assessed = parts ? validateCase(parts) : null;
+    const assessed = needsScores && parts ? validateCase(parts) : null;
     // 考核组评分确认: a unit with any criterion not yet scored by the team is unscored.
     const unscoredUnits = needsScores && assessed ? assess(assessed).units.filter((u) => u.missingItems.length > 0).length : 0;
     const outcome = transitionCampaign({
@@ -54,11 +53,8 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
     }
     if (input.action === 'returnForRevision') changes.publicity_ends_at = null;
     if (!(await updateCampaignIfVersion(trx, id, row.version, changes, at))) throw staleCampaign();
-    if (input.action === 'publish' && parts && assessed) {
-      await insertResultVersion(trx, {
-        campaignId: id, version: 1, reason: null, caseJson: JSON.stringify(parts),
-        tableJson: JSON.stringify(toPublishedTable(assess(assessed))), createdBy: actor.accountId, at,
-      });
+    if (input.action === 'publish' && parts) {
+      await freezeResults(trx, { campaignId: id, version: 1, reason: null, createdBy: actor.accountId, at }, parts);
     }
     const after = toCampaignView((await findCampaign(trx, id))!);
     await appendAudit(trx, {

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
-import { assess } from '../../../domain/assessment/assess';
 import { diffTables } from '../../../domain/assessment/diff';
-import { toPublishedTable, type PublishedTable } from '../../../domain/assessment/published-table';
+import type { PublishedTable } from '../../../domain/assessment/published-table';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { campaignResource } from '../campaigns/presenter';
 import { findCampaign } from '../campaigns/repository';
-import { loadCaseParts, validateCase } from './load-case';
-import { findResultVersion, insertResultVersion } from './repository';
+import { freezeResults } from './freeze-results';
+import { loadCaseParts } from './load-case';
+import { findResultVersion } from './repository';
 
 /**
  * A correction after publication: the results are recomputed from the corrected facts and
@@ -23,14 +23,9 @@ export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, r
     if (!can(actor, 'campaign.manage', campaignResource(row)) || actor.role !== 'committeeAdmin') throw forbidden();
     if (row.state !== 'published') throw new AppError('conflict', '考核结果尚未发布，无需更正；发布前直接修改评分即可。');
     const latest = (await findResultVersion(trx, id))!;
-    const parts = await loadCaseParts(trx, row);
-    const table = toPublishedTable(assess(validateCase(parts)));
-    const diff = diffTables(JSON.parse(latest.table_json) as PublishedTable, table);
     const version = latest.version + 1;
-    const at = now.toISOString();
-    await insertResultVersion(trx, {
-      campaignId: id, version, reason, caseJson: JSON.stringify(parts), tableJson: JSON.stringify(table), createdBy: actor.accountId, at,
-    });
+    const table = await freezeResults(trx, { campaignId: id, version, reason, createdBy: actor.accountId, at: now.toISOString() }, await loadCaseParts(trx, row));
+    const diff = diffTables(JSON.parse(latest.table_json) as PublishedTable, table);
     await appendAudit(trx, {
       actorId: actor.accountId, action: 'results.correct', entityType: 'campaign', entityId: id,
       organisationPath: row.organisation_path, unitId: null,

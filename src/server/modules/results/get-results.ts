@@ -2,15 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { assess } from '../../../domain/assessment/assess';
-import type { CaseParts } from '../../../domain/assessment/case';
-import { explainUnit, renderTrace } from '../../../domain/assessment/explain';
+import { explainUnit, renderTrace, type TraceNode } from '../../../domain/assessment/explain';
 import { toPublishedTable, type PublishedTable } from '../../../domain/assessment/published-table';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
 import { findCampaign, isCampaignUnit, type CampaignRow } from '../campaigns/repository';
-import { loadCase, validateCase } from './load-case';
-import { findResultVersion } from './repository';
+import { loadCase } from './load-case';
+import { findResultTrace, findResultVersion, findResultVersionNumber } from './repository';
 
 async function visibleCampaign(db: Kysely<DB>, actor: Actor, id: string): Promise<CampaignRow> {
   const row = await findCampaign(db, id);
@@ -39,6 +38,13 @@ async function publishedVersion(db: Kysely<DB>, row: CampaignRow, version: numbe
   return found;
 }
 
+async function publishedVersionNumber(db: Kysely<DB>, row: CampaignRow, version: number | undefined) {
+  if (version === undefined && row.state !== 'published') return undefined;
+  const found = await findResultVersionNumber(db, row.id, version);
+  if (found === undefined && version !== undefined) throw notFound(`第 ${version} 版考核结果`);
+  return found;
+}
+
 /** One unit's trace (得分反查) down to the item, the deduction and the accident behind a veto. */
 export async function getTrace(db: Kysely<DB>, actor: Actor, id: string, unitId: string, version?: number) {
   const row = await visibleCampaign(db, actor, id);
@@ -47,10 +53,17 @@ export async function getTrace(db: Kysely<DB>, actor: Actor, id: string, unitId:
     throw notFound('被考核单位');
   }
   if (!can(actor, 'result.read', resource)) throw forbidden();
-  const published = await publishedVersion(db, row, version);
-  const input = published ? validateCase(JSON.parse(published.case_json) as CaseParts) : await loadCase(db, row);
+  const published = await publishedVersionNumber(db, row, version);
+  if (published !== undefined) {
+    // Frozen with the version (freeze-results.ts): one row, however large the campaign.
+    const stored = await findResultTrace(db, id, published, unitId);
+    if (!stored) throw new AppError('not_found', '该版本的考核结果中没有这个单位。');
+    const trace = JSON.parse(stored.trace_json) as TraceNode;
+    return { unitId, version: published, trace, text: renderTrace(trace) };
+  }
+  const input = await loadCase(db, row);
   const result = assess(input).units.find((u) => u.unitId === unitId);
-  if (!result) throw new AppError('not_found', '该版本的考核结果中没有这个单位。');
+  if (!result) throw new AppError('not_found', '考核结果中没有这个单位。');
   const trace = explainUnit(input, result);
-  return { unitId, version: published?.version ?? null, trace, text: renderTrace(trace) };
+  return { unitId, version: null, trace, text: renderTrace(trace) };
 }

@@ -41,10 +41,17 @@ export async function listResultVersions(db: Kysely<DB>, campaignId: string) {
 }
 
 export async function findResultVersion(db: Kysely<DB>, campaignId: string, version?: number) {
-  let query = db.selectFrom('result_version').select(['version', 'reason', 'case_json', 'table_json'])
+  let query = db.selectFrom('result_version').select(['version', 'reason', 'table_json'])
     .where('campaign_id', '=', campaignId);
   query = version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version);
   return query.executeTakeFirst();
+}
+
+/** The number of the latest published version (or `version`, when it exists). */
+export async function findResultVersionNumber(db: Kysely<DB>, campaignId: string, version?: number): Promise<number | undefined> {
+  let query = db.selectFrom('result_version').select('version').where('campaign_id', '=', campaignId);
+  query = version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version);
+  return (await query.executeTakeFirst())?.version;
 }
 
 export async function insertResultVersion(
@@ -55,4 +62,20 @@ export async function insertResultVersion(
     campaign_id: row.campaignId, version: row.version, reason: row.reason, case_json: row.caseJson,
     table_json: row.tableJson, created_by: row.createdBy, created_at: row.at,
   }).execute();
+}
+
+export async function insertResultTraces(
+  db: Kysely<DB>, campaignId: string, version: number, traces: readonly { unitId: string; traceJson: string }[],
+): Promise<void> {
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < traces.length; i += 200) {
+    await db.insertInto('result_trace').values(traces.slice(i, i + 200).map((t) => ({
+      campaign_id: campaignId, version, unit_id: t.unitId, trace_json: t.traceJson,
+    }))).execute();
+  }
+}
+
+export async function findResultTrace(db: Kysely<DB>, campaignId: string, version: number, unitId: string) {
+  return db.selectFrom('result_trace').select('trace_json')
+    .where('campaign_id', '=', campaignId).where('version', '=', version).where('unit_id', '=', unitId).executeTakeFirst();
 }
