@@ -26,7 +26,7 @@ const result = await parseItemScores(file ?? '', {
       liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
     }
   },
-  sink: mode === 'collect' ? undefined : (row) => { earnedSum += row.earnedHundredths; },
+  sink: mode === 'collect' ? undefined : (row) => { earnedSum += row.earnedHundredths ?? 0; },
 });
 const ms = performance.now() - start;
 clearInterval(sampler);

@@ -158,6 +158,12 @@ export interface TableRow {
 
 const HEADER_SCAN_ROWS = 10;
 
+interface Layout {
+  sheet: string;
+  headerRow: number;
+  columns: { key: string; index: number; letter: string }[];
+}
+
 function isBlank(value: XlsxValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
@@ -186,10 +192,11 @@ async function readTable(
   let firstSheet: string | null = null;
   let currentSheet: string | null = null;
   let scanned = 0;
-  let layout: { sheet: string; headerRow: number; columns: Map<string, number> } | null = null;
+  let layout: Layout | null = null;
   let count = 0;
 
-  const tryHeader = (row: XlsxRow): boolean => {
+  /** The table's layout if this row is its header row; missing required columns become issues. */
+  const tryHeader = (row: XlsxRow): Layout | null => {
     const found = new Map<string, number>();
     const duplicates: ImportIssue[] = [];
     row.values.forEach((value, index) => {
@@ -203,7 +210,7 @@ async function readTable(
       }
     });
     const requiredFound = spec.columns.filter((c) => c.required && found.has(c.key)).length;
-    if (requiredFound === 0 || found.size < Math.min(2, spec.columns.length)) return false;
+    if (requiredFound === 0 || found.size < Math.min(2, spec.columns.length)) return null;
     issues.push(...duplicates);
     let nextFree = row.values.length;
     for (const column of spec.columns) {
@@ -212,8 +219,7 @@ async function readTable(
         nextFree += 1;
       }
     }
-    layout = { sheet: row.sheet, headerRow: row.rowNumber, columns: found };
-    return true;
+    return { sheet: row.sheet, headerRow: row.rowNumber, columns: [...found].map(([key, index]) => ({ key, index, letter: columnLetter(index) })) };
   };
 
   for await (const row of readWorkbookRows(input, (bytes) => { bytesRead = bytes; })) {
@@ -227,13 +233,12 @@ async function readTable(
     if (rowsRead % every === 0) report();
     if (!layout) {
       scanned += 1;
-      if (scanned <= HEADER_SCAN_ROWS) tryHeader(row);
+      if (scanned <= HEADER_SCAN_ROWS) layout = tryHeader(row);
       continue;
     }
-    const current = layout as { sheet: string; headerRow: number; columns: Map<string, number> };
     if (row.values.every(isBlank)) continue;
     const cells = new Map<string, Cell>();
-    for (const [key, index] of current.columns) cells.set(key, { value: row.values[index] ?? null, column: columnLetter(index) });
+    for (const column of layout.columns) cells.set(column.key, { value: row.values[column.index] ?? null, column: column.letter });
     count += 1;
     onRow({ sheet: row.sheet, rowNumber: row.rowNumber, cells });
   }
@@ -242,8 +247,7 @@ async function readTable(
     const names = spec.columns.filter((c) => c.required).map((c) => `“${c.header}”`).join('');
     issues.push({ sheet: firstSheet, row: firstSheet ? 1 : null, column: null, message: `找不到${spec.label}的表头行：前 ${HEADER_SCAN_ROWS} 行中应有 ${names} 等列` });
   } else if (count === 0 && issues.length === 0) {
-    const found = layout as { sheet: string; headerRow: number };
-    issues.push({ sheet: found.sheet, row: found.headerRow + 1, column: null, message: `${spec.label}没有数据行` });
+    issues.push({ sheet: layout.sheet, row: layout.headerRow + 1, column: null, message: `${spec.label}没有数据行` });
   }
   return count;
 }
