@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { buildNoticeDocx, composeNotice, formatPercent, formatScore } from '../../src/server/documents/notice-docx';
 import { DEFAULT_NOTICE_TEMPLATE, NoticeTemplateError, renderNoticeTemplate } from '../../src/server/documents/notice-template';
@@ -166,5 +167,26 @@ describe('signature block (GB/T 9704-2012 7.3.5.2, no seal)', () => {
     // date 7 characters, right 2; organisation 4 characters starts 2 before the date: right 2 + 7 − 4 + 2 = 7.
     expect(paragraphsXml.find((p) => paragraphText(p) === '2015年12月16日')).toContain('w:right="640"');
     expect(paragraphsXml.find((p) => paragraphText(p) === '区安委会')).toContain('w:right="2240"');
+  });
+});
+
+describe('attachment rows written from the prototype row', () => {
+  it('escapes XML in unit names and remarks and leaves a well-formed document', async () => {
+    const notice = zhoucunNotice();
+    notice.attachment.rows = [
+      { seq: 1, unit: '区A&B<局>', score: 92.5, reward: 1250, remark: '' },
+      { seq: 2, unit: '“某”局', score: null, reward: null, remark: '监管行业领域发生较大事故 & 一票否决 <见附件>' },
+    ];
+    const xml = await docxPart(await buildNoticeDocx(notice));
+    const parser = new SaxesParser();
+    let failure: Error | null = null;
+    parser.on('error', (error) => { failure = error; });
+    parser.write(xml).close();
+    expect(failure).toBeNull();
+    expect(xml).not.toContain('\uE000');
+    expect(tables(xml)[0]?.slice(1).map((row) => row.cells)).toEqual([
+      ['1', '区A&B<局>', '92.5', '1250', ''],
+      ['2', '“某”局', '', '', '监管行业领域发生较大事故 & 一票否决 <见附件>'],
+    ]);
   });
 });
