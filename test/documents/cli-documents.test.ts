@@ -92,6 +92,15 @@ describe('anke export', () => {
     expect(sheets.get('分类汇总')?.at(-1)?.values.slice(0, 3)).toEqual(['合计', 38, 34]);
   });
 
+  it('exports the accident register with grades and unit names', async () => {
+    const path = join(dir, '事故台账.xlsx');
+    expect((await cli('export', example, '--out', join(dir, '结果4.xlsx'), '--accidents', path)).code).toBe(0);
+    const rows = (await readWorkbookTables(readFileSync(path))).get('事故台账') ?? [];
+    const first = rows[1]?.values ?? [];
+    expect([first[1], first[3], first[5], first[6], first[8], first[9]]).toEqual(['ZC-2014-001', '南郊镇某在建厂房工地', '南郊镇政府', '区住建局', '较大', 3]);
+    expect(rows.length - 1).toBe(loadCase(example).accidents.length);
+  });
+
   it('also writes one score sheet per unit, in the order of the published table', async () => {
     const sheetsPath = join(dir, '评分表.docx');
     const result = await cli('export', example, '--out', join(dir, '结果2.xlsx'), '--sheets', sheetsPath);

@@ -68,7 +68,8 @@ describe('indicator reports and accident register', () => {
       accidentGrade: 'larger', deaths: 3, seriousInjuries: 0, directLoss: 2_100_000, liability: true, summary: '机械伤害',
     }]);
     const sheet = (await readWorkbookTables(buffer)).get('事故台账') ?? [];
-    expect(sheet[1]?.values.slice(2)).toEqual(['南郊镇某厂', '南郊镇政府', '区经信局', '工贸', '较大', 3, 0, 2_100_000, '是', '机械伤害']);
+    expect(sheet[0]?.values).toEqual(['序号', '事故编号', '发生时间', '地点', '事故单位', '事发属地单位', '行业监管部门', '行业领域', '事故等级', '死亡人数', '重伤人数（含急性工业中毒）', '直接经济损失（元）', '责任事故', '事故简况']);
+    expect(sheet[1]?.values.slice(3)).toEqual(['南郊镇某厂', null, '南郊镇政府', '区经信局', '工贸', '较大', 3, 0, 2_100_000, '是', '机械伤害']);
     expect((await describeWorkbook(buffer))[0]?.frozenRows).toBe(1);
   });
 });

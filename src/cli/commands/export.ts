@@ -3,22 +3,22 @@ import { parseArgs } from 'node:util';
 import { assess } from '../../domain/assessment/assess';
 import { toPublishedTable } from '../../domain/assessment/published-table';
 import { centiToNumber } from '../../domain/arith/points';
-import { buildItemScoresWorkbook, buildResultsWorkbook } from '../../server/documents/xlsx-export';
+import { buildAccidentRegisterWorkbook, buildItemScoresWorkbook, buildResultsWorkbook } from '../../server/documents/xlsx-export';
 import { buildScoreSheetsDocx } from '../../server/documents/score-sheet-docx';
-import { itemScoreRowsFromResults, scoreSheetFromResult } from '../../server/documents/score-sheet-from-result';
+import { accidentRowsFromCase, itemScoreRowsFromResults, scoreSheetFromResult } from '../../server/documents/score-sheet-from-result';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
 import type { CliCommand } from './command';
 
-const usage = 'anke export <方案目录> --out 结果.xlsx [--items 各单位得分.xlsx] [--sheets 评分表.docx]';
+const usage = 'anke export <方案目录> --out 结果.xlsx [--items 各单位得分.xlsx] [--sheets 评分表.docx] [--accidents 事故台账.xlsx]';
 
 export const exportCommand: CliCommand = {
-  summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总），可同时导出各单位逐项得分与评分表（DOCX）',
+  summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总），可同时导出各单位逐项得分、评分表（DOCX）和事故台账',
   usage,
   async run(args, io) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, items: { type: 'string' }, sheets: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, items: { type: 'string' }, sheets: { type: 'string' }, accidents: { type: 'string' } } });
     } catch (error) {
       throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
     }
@@ -41,6 +41,10 @@ export const exportCommand: CliCommand = {
       // The item-score layout that `导入评分表` reads back.
       write(values.items, await buildItemScoresWorkbook(itemScoreRowsFromResults(input, result.units)));
       io.out(`已导出各单位逐项得分：${values.items}`);
+    }
+    if (values.accidents) {
+      write(values.accidents, await buildAccidentRegisterWorkbook(accidentRowsFromCase(input)));
+      io.out(`已导出事故台账：${values.accidents}（${input.accidents.length} 起）`);
     }
     if (values.sheets) {
       // In the order of the published table, one page per unit.

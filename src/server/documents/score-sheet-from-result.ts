@@ -1,8 +1,8 @@
 /**
- * Turns one unit's assessment result into the data of its score sheet (评分表): the scored
- * items with their notes for the table, and the trace (得分反查) lines that are not already in
- * the table — base score, bonuses and penalties, vetoes with the accidents behind them, control
- * indicators, grade, rank and reward.
+ * Document data from an assessed case: each unit's score sheet (评分表) — the scored items with
+ * their notes for the table, and the trace (得分反查) lines not already in the table (base
+ * score, bonuses and penalties, vetoes with the accidents behind them, control indicators,
+ * grade, rank and reward) — the item-score rows for Excel, and the accident register.
  */
 import { formatPoints } from '../../domain/arith/points';
 import type { AssessmentCase } from '../../domain/assessment/case';
@@ -11,7 +11,8 @@ import type { TraceNode } from '../../domain/assessment/explain';
 import type { ItemResult, UnitResult } from '../../domain/assessment/result-types';
 import { unitItems } from '../../domain/assessment/unit-items';
 import type { ScoreSheetData, ScoreSheetItem } from './score-sheet-docx';
-import type { ItemScoreRow } from './xlsx-export';
+import type { AccidentRegisterRow, ItemScoreRow } from './xlsx-export';
+import { gradeAccident } from '../../domain/accidents/grade';
 
 function itemNote(item: ItemResult): string {
   const parts: string[] = [];
@@ -107,4 +108,28 @@ export function scoreSheetFromResult(input: AssessmentCase, result: UnitResult, 
     reward: result.reward.eligible ? result.reward.amount : null,
     trace: traceLines(explainUnit(input, result)),
   };
+}
+
+/**
+ * The case's accident register with grades by 国务院令第493号 and unit names instead of ids.
+ * A date without a time is taken as midnight UTC, as Excel has no time zone.
+ */
+export function accidentRowsFromCase(input: AssessmentCase): AccidentRegisterRow[] {
+  const names = new Map(input.units.map((unit) => [unit.id, unit.name]));
+  const name = (id: string | undefined): string => (id === undefined ? '' : (names.get(id) ?? id));
+  return input.accidents.map((accident) => ({
+    id: accident.id,
+    occurredAt: new Date(accident.occurredAt.length === 10 ? `${accident.occurredAt}T00:00:00Z` : accident.occurredAt),
+    enterprise: accident.enterprise,
+    place: accident.place ?? '',
+    territorialUnit: name(accident.territorialUnit),
+    regulatingUnit: name(accident.regulatingUnit),
+    sector: accident.sector ?? '',
+    accidentGrade: gradeAccident(accident).grade,
+    deaths: accident.deaths,
+    seriousInjuries: accident.seriousInjuries ?? 0,
+    directLoss: accident.directLoss ?? 0,
+    liability: accident.liability,
+    summary: accident.summary ?? '',
+  }));
 }

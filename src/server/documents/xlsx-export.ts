@@ -164,7 +164,11 @@ export async function buildIndicatorReportsWorkbook(rows: IndicatorReportRow[]):
 
 /** An accident as recorded (国务院令第493号 grades). */
 export interface AccidentRegisterRow {
+  /** The record's number (事故编号), when it has one. */
+  id?: string;
   occurredAt: Date;
+  /** 事故单位 (the enterprise), when known. */
+  enterprise?: string;
   place: string;
   territorialUnit: string;
   regulatingUnit: string;
@@ -187,8 +191,10 @@ export async function buildAccidentRegisterWorkbook(rows: AccidentRegisterRow[])
     name: '事故台账',
     columns: [
       { header: '序号', key: 'seq', numFmt: INTEGER },
+      { header: '事故编号', key: 'id' },
       { header: '发生时间', key: 'occurredAt', numFmt: 'yyyy-mm-dd hh:mm' },
       { header: '地点', key: 'place' },
+      { header: '事故单位', key: 'enterprise' },
       { header: '事发属地单位', key: 'territorialUnit' },
       { header: '行业监管部门', key: 'regulatingUnit' },
       { header: '行业领域', key: 'sector' },
@@ -200,7 +206,7 @@ export async function buildAccidentRegisterWorkbook(rows: AccidentRegisterRow[])
       { header: '事故简况', key: 'summary' },
     ],
     rows: rows.map((row, i) => ({
-      ...row, seq: i + 1, grade: GRADE_ZH[row.accidentGrade], liability: row.liability ? '是' : '否',
+      ...row, id: row.id ?? null, enterprise: row.enterprise ?? null, seq: i + 1, grade: GRADE_ZH[row.accidentGrade], liability: row.liability ? '是' : '否',
     })),
   }]);
 }
