@@ -21,10 +21,15 @@ export function fullScores(category: 'territorial' | 'department', less = 0): Re
 }
 
 /** Creates a campaign of the district's two units (town: 属地, department: 部门) through the API. */
-export async function createTestCampaign(admin: Client, d: District): Promise<{ id: string; version: number }> {
+export async function createTestCampaign(
+  admin: Client, d: District, extra: { units?: Record<string, unknown>[]; dates?: Record<string, string> } = {},
+): Promise<{ id: string; version: number }> {
   const res = await admin.inject({
     method: 'POST', url: '/api/campaigns',
-    payload: { organisationId: d.districtId, scheme: zhoucunSchemeText, units: [{ unitId: d.units.town }, { unitId: d.units.dept }] },
+    payload: {
+      organisationId: d.districtId, scheme: zhoucunSchemeText,
+      units: extra.units ?? [{ unitId: d.units.town }, { unitId: d.units.dept }], ...(extra.dates ? { dates: extra.dates } : {}),
+    },
   });
   if (res.statusCode !== 201) throw new Error(`create campaign failed: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string; version: number }>();

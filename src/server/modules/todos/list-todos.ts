@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { can, listScope } from '../../../domain/access/can';
+import { reminderOf } from '../../../domain/workflow/reminder';
+import type { DB } from '../../db/schema';
+import { campaignResource } from '../campaigns/presenter';
+import { listCampaigns, type CampaignRow } from '../campaigns/repository';
+import { campaignProgress } from '../progress/get-progress';
+
+type TodoKind = 'submitSelfAssessment' | 'scoreUnits' | 'decideVeto' | 'answerObjection' | 'publish';
+
+interface Todo {
+  kind: TodoKind;
+  title: string;
+  campaignId: string;
+  campaignName: string;
+  unitIds: string[];
+  due: string | null;
+  reminder: 'overdue' | 'dueSoon' | null;
+}
+
+/** States before the committee's approval, when veto proposals are still decided. */
+const beforeApproval = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment', 'assessment', 'officeReview']);
+/** States in which a campaign's progress is worth computing for someone's to-dos. */
+const active = new Set([...beforeApproval, 'publicity']);
+
+/**
+ * 待办 (issue 4 item 11): what awaits the actor's action in the campaigns it sees, with the
+ * deadline and a reminder as it nears (domain reminderOf). Computed from the stored facts on
+ * each request, so a to-do disappears as soon as it is done.
+ */
+export async function listTodos(db: Kysely<DB>, actor: Actor, now: Date): Promise<{ items: Todo[] }> {
+  const today = now.toISOString();
+  const items: Todo[] = [];
+  const add = (c: CampaignRow, kind: TodoKind, title: string, unitIds: string[], due: string | null) =>
+    items.push({ kind, title, campaignId: c.id, campaignName: c.name, unitIds, due, reminder: reminderOf(due, today) });
+  for (const c of await listCampaigns(db, listScope(actor, 'campaign.read'))) {
+    if (!active.has(c.state)) continue;
+    const progress = await campaignProgress(db, c, now);
+    const mine = (action: 'score.self' | 'score.team') =>
+      progress.units.filter((u) => can(actor, action, { organisationPath: c.organisation_path, unitId: u.unitId }));
+    if (c.state === 'selfAssessment' && actor.role === 'unitLiaison') {
+      const open = mine('score.self').filter((u) => u.selfAssessment !== 'submitted');
+      if (open.length > 0) add(c, 'submitSelfAssessment', '填报并提交单位自评', open.map((u) => u.unitId), c.self_assessment_due);
+    }
+    if (c.state === 'assessment' && (actor.role === 'assessor' || actor.role === 'committeeAdmin')) {
+      const open = mine('score.team').filter((u) => !u.teamComplete);
+      if (open.length > 0) add(c, 'scoreUnits', `完成 ${open.length} 个单位的考核评分`, open.map((u) => u.unitId), c.assessment_ends);
+    }
+    if (actor.role !== 'committeeAdmin' || !can(actor, 'campaign.manage', campaignResource(c))) continue;
+    const vetoes = progress.units.filter((u) => u.pendingVetoProposals > 0);
+    if (beforeApproval.has(c.state) && vetoes.length > 0) {
+      add(c, 'decideVeto', `确认或驳回 ${vetoes.length} 个单位的一票否决建议`, vetoes.map((u) => u.unitId), c.assessment_ends);
+    }
+    if (c.state === 'publicity') {
+      const objections = progress.units.filter((u) => u.openObjections > 0);
+      if (objections.length > 0) add(c, 'answerObjection', '答复公示期间的申诉', objections.map((u) => u.unitId), c.publicity_ends_at);
+      else if (c.publicity_ends_at && today >= c.publicity_ends_at) add(c, 'publish', '公示期满，发布考核通报', [], c.publicity_ends_at);
+    }
+  }
+  return { items };
+}

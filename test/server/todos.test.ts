@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
+import { createDistrict, createUser } from '../support/factories';
+import type { District } from '../support/factories';
+import { loginAll, useTestApp } from '../support/test-app';
+import type { Client } from '../support/test-app';
+
+interface Todo { kind: string; campaignId: string; unitIds: string[]; due: string | null; reminder: string | null }
+
+describe('to-dos and progress API', { timeout: 60_000 }, () => {
+  const t = useTestApp();
+  let d: District;
+  let admin: Client;
+  let leader: Client;
+  let assessor: Client;
+  let liaison: Client;
+  let otherAdmin: Client;
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    d = await createDistrict(db, t.now());
+    const users = [
+      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
+      await createUser(db, 'leader', { organisationId: d.districtId }),
+      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.dept] }),
+      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
+      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
+    ] as const;
+    [admin, leader, assessor, liaison, otherAdmin] = await loginAll(t.app, users);
+  });
+
+  const todos = async (who: Client, campaignId: string) =>
+    (await who.inject({ method: 'GET', url: '/api/todos' })).json<{ items: Todo[] }>().items.filter((i) => i.campaignId === campaignId);
+  const inDays = (n: number) => new Date(t.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('lists what awaits each role, with reminders, and drops a to-do once done', async () => {
+    const { id } = await createTestCampaign(admin, d, {
+      units: [{ unitId: d.units.town, controlIndicators: [{ kind: 'deaths', ceiling: 2 }] }, { unitId: d.units.dept }],
+      dates: { selfAssessmentDue: inDays(2), assessmentEnds: inDays(-1) },
+    });
+    await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment']);
+    expect(await todos(liaison, id)).toEqual([
+      { kind: 'submitSelfAssessment', title: '填报并提交单位自评', campaignId: id, campaignName: '2014年全区安全生产目标管理考核', unitIds: [d.units.town], due: inDays(2), reminder: 'dueSoon' },
+    ]);
+    await liaison.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/scores/self`, payload: { items: fullScores('territorial') } });
+    await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/units/${d.units.town}/self-assessment`, payload: { action: 'submit' } });
+    expect(await todos(liaison, id)).toEqual([]);
+
+    await advance(admin, id, ['startAssessment']);
+    expect(await todos(assessor, id)).toEqual([expect.objectContaining({ kind: 'scoreUnits', unitIds: [d.units.dept], reminder: 'overdue' })]);
+    await assessor.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.dept}/scores/team`, payload: { items: fullScores('department') } });
+    expect(await todos(assessor, id)).toEqual([]);
+    expect(await todos(admin, id)).toEqual([expect.objectContaining({ kind: 'scoreUnits', unitIds: [d.units.town] })]);
+
+    // A 较大 accident in the town: a veto proposal for the office to decide, and the town's death ceiling breached.
+    await admin.inject({ method: 'POST', url: '/api/accidents', payload: { organisationId: d.districtId, occurredAt: '2014-08-01', territorialUnitId: d.units.town, deaths: 3 } });
+    expect((await todos(admin, id)).map((i) => [i.kind, i.unitIds])).toEqual([['scoreUnits', [d.units.town]], ['decideVeto', [d.units.town]]]);
+    expect(await todos(leader, id)).toEqual([]);
+
+    const progress = await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` });
+    expect(progress.statusCode).toBe(200);
+    expect(progress.json().asOf).toBe('2014-12-31');
+    expect(progress.json().totals).toEqual({ units: 2, selfSubmitted: 1, teamComplete: 1, openObjections: 0, pendingVetoProposals: 1, paceWarnings: 1 });
+    const town = progress.json().units.find((u: { unitId: string }) => u.unitId === d.units.town);
+    expect(town).toMatchObject({ selfAssessment: 'submitted', selfItems: 13, teamItems: 0, teamComplete: false, pendingVetoProposals: 1 });
+    expect(town.paceWarnings).toEqual(['控制指标“死亡人数 ≤ 2”：实际 3，已突破']);
+
+    await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/veto-decisions`, payload: { unitId: d.units.town, ruleId: 'area-larger-accident', decision: 'confirmed', reason: '经核实属实' } });
+    expect((await todos(admin, id)).map((i) => i.kind)).toEqual(['scoreUnits']);
+
+    // A liaison sees its own unit's progress only; another district sees nothing.
+    const own = (await liaison.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` })).json<{ units: { unitId: string }[] }>();
+    expect(own.units.map((u) => u.unitId)).toEqual([d.units.town]);
+    expect((await otherAdmin.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` })).statusCode).toBe(404);
+    expect(await todos(otherAdmin, id)).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/todos' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` })).statusCode).toBe(401);
+  });
+});
