@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
 import { resultRoutes } from './modules/results/routes';
+import { todoRoutes } from './modules/todos/routes';
 import { unitRoutes } from './modules/units/routes';
 
 // Validation messages in Chinese, for the server and the web forms alike.
@@ -90,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
-  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes]) await routes(app, ctx);
+  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes]) await routes(app, ctx);
   await app.ready();
   return app;
 }
