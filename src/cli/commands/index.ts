@@ -6,6 +6,7 @@ import type { CliCommand } from './command';
  */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   assess: async () => (await import('./assess')).assessCommand,
+  indicators: async () => (await import('./indicators')).indicatorsCommand,
   user: async () => (await import('./user')).userCommand,
   audit: async () => (await import('./audit')).auditCommand,
   backup: async () => (await import('./backup')).backupCommand,
