@@ -139,6 +139,9 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
     expect(v2.version).toBe(2);
     expect(v2.rows[0]).toMatchObject({ seq: 1, unit: deptName, score: 100, reward: 2000 });
     expect((await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/results?version=1` })).json<Results>()).toEqual(frozen);
+    const page2 = (await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/results?version=1&page=2&pageSize=1` })).json<Results & { totalRows: number }>();
+    expect(page2).toMatchObject({ version: 1, totalRows: 2, stats: frozen.stats });
+    expect(page2.rows).toEqual([frozen.rows[1]]);
     const diff = await leader.inject({ method: 'GET', url: `/api/campaigns/${id}/result-versions/1/diff/2` });
     expect(diff.statusCode).toBe(200);
     expect(diff.json().rows).toEqual([

@@ -21,6 +21,7 @@ export const resultTableSchema = z.object({
 
 export const campaignResultsSchema = resultTableSchema.extend({
   version: z.number().int().nullable().describe('已发布结果的版本号；未发布时为空（由现有数据即时计算）'),
+  totalRows: z.number().int().describe('成绩表总行数（分页时 rows 只含一页）'),
 });
 
 export interface TraceNodeView {
@@ -37,6 +38,10 @@ export const traceNodeSchema: z.ZodType<TraceNodeView> = z.lazy(() => z.object({
 export const traceSchema = z.object({ unitId: z.string(), version: z.number().int().nullable(), trace: traceNodeSchema, text: z.string() });
 
 export const resultVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional().describe('已发布结果的版本号') });
+export const resultQuerySchema = resultVersionQuerySchema.extend({
+  page: z.coerce.number().int().min(1).optional().describe('页码，从 1 开始；缺省返回全表'),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50).describe('每页行数，最多 500'),
+});
 
 const diffValue = z.union([z.string(), z.number(), z.boolean()]).nullable();
 export const tableDiffSchema = z.object({

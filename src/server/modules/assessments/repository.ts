@@ -46,3 +46,16 @@ export async function saveSelfAssessmentState(
     .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet({ state, submitted_at: submittedAt, updated_at: at }))
     .execute();
 }
+
+/** Many criterion inputs at once (an import, a generated data set), in multi-row statements. */
+export async function insertItemScores(
+  db: Kysely<DB>,
+  rows: readonly { campaignId: string; unitId: string; kind: ScoreKind; criterionId: string; input: unknown; by: string | null; at: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insertInto('item_score').values(rows.slice(i, i + 1000).map((r) => ({
+      campaign_id: r.campaignId, unit_id: r.unitId, kind: r.kind, criterion_id: r.criterionId,
+      input_json: JSON.stringify(r.input), scored_by: r.by, updated_at: r.at,
+    }))).execute();
+  }
+}

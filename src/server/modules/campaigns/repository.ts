@@ -128,3 +128,14 @@ export async function countOpenObjections(db: Kysely<DB>, campaignId: string): P
     .where('campaign_id', '=', campaignId).where('answer', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Metric values fed by the ledgers (unit → metric name → value), in multi-row statements. */
+export async function insertMetricValues(
+  db: Kysely<DB>, campaignId: string, rows: readonly { unitId: string; name: string; value: unknown }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insertInto('metric_value').values(rows.slice(i, i + 1000).map((r) => ({
+      campaign_id: campaignId, unit_id: r.unitId, name: r.name, value_json: JSON.stringify(r.value),
+    }))).execute();
+  }
+}

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema';
 import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
 import { findCampaign, isCampaignUnit, type CampaignRow } from '../campaigns/repository';
 import { loadCase } from './load-case';
+import type { PublishedTables } from './published-tables';
 import { findResultTrace, findResultVersion, findResultVersionNumber } from './repository';
 
 async function visibleCampaign(db: Kysely<DB>, actor: Actor, id: string): Promise<CampaignRow> {
@@ -21,21 +22,21 @@ async function visibleCampaign(db: Kysely<DB>, actor: Actor, id: string): Promis
  * The results table. Once published, the latest published version (or the one asked for)
  * is returned as frozen; before that the rules engine computes it from the stored facts.
  */
-export async function getResults(db: Kysely<DB>, actor: Actor, id: string, version?: number) {
+export async function getResults(
+  db: Kysely<DB>, actor: Actor, id: string, query: { version?: number | undefined; page?: number | undefined; pageSize: number },
+  tables: PublishedTables,
+) {
   const row = await visibleCampaign(db, actor, id);
   // 公示: from the committee's approval on, the table is shown to everyone taking part.
   const disclosed = row.state === 'publicity' || row.state === 'published';
   if (!disclosed && !can(actor, 'result.read', campaignResource(row))) throw forbidden();
-  const published = await publishedVersion(db, row, version);
-  if (published) return { ...(JSON.parse(published.table_json) as PublishedTable), version: published.version };
-  return { ...toPublishedTable(assess(await loadCase(db, row))), version: null };
-}
-
-async function publishedVersion(db: Kysely<DB>, row: CampaignRow, version: number | undefined) {
-  if (version === undefined && row.state !== 'published') return undefined;
-  const found = await findResultVersion(db, row.id, version);
-  if (!found && version !== undefined) throw notFound(`第 ${version} 版考核结果`);
-  return found;
+  const published = await publishedVersionNumber(db, row, query.version);
+  const table = published === undefined
+    ? toPublishedTable(assess(await loadCase(db, row)))
+    : await tables.get(id, published, async () => JSON.parse((await findResultVersion(db, id, published))!.table_json) as PublishedTable);
+  // One page of rows when asked for (the results page); the whole table otherwise.
+  const rows = query.page === undefined ? table.rows : table.rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return { ...table, rows, totalRows: table.rows.length, version: published ?? null };
 }
 
 async function publishedVersionNumber(db: Kysely<DB>, row: CampaignRow, version: number | undefined) {

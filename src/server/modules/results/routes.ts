@@ -4,7 +4,7 @@ import type { WhatIfChange } from '../../../domain/assessment/what-if';
 import { campaignParamsSchema, campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
 import {
-  campaignResultsSchema, correctionSchema, diffParamsSchema, resultVersionListSchema, resultVersionQuerySchema,
+  campaignResultsSchema, correctionSchema, diffParamsSchema, resultQuerySchema, resultVersionListSchema, resultVersionQuerySchema,
   tableDiffSchema, traceSchema, whatIfResultSchema, whatIfSchema,
 } from '../../../shared/schemas/result';
 import type { AppContext } from '../../context';
@@ -12,20 +12,22 @@ import { actorOf } from '../auth/authenticate';
 import { correctResults } from './correct-results';
 import { diffVersions, listVersions } from './diff-versions';
 import { getResults, getTrace } from './get-results';
+import { PublishedTables } from './published-tables';
 import { runWhatIf } from './run-what-if';
 
 const tags = ['考核结果'];
 
 export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const tables = new PublishedTables();
 
   r.get('/api/campaigns/:id/results', {
     preHandler: ctx.authenticate,
     schema: {
       tags, summary: '考核成绩表（与 anke assess --format json 的行相同）；发布后为已发布的版本',
-      params: campaignParamsSchema, querystring: resultVersionQuerySchema, response: { 200: campaignResultsSchema, ...errorResponses },
+      params: campaignParamsSchema, querystring: resultQuerySchema, response: { 200: campaignResultsSchema, ...errorResponses },
     },
-  }, async (request) => getResults(ctx.db, actorOf(request), request.params.id, request.query.version));
+  }, async (request) => getResults(ctx.db, actorOf(request), request.params.id, request.query, tables));
 
   r.get('/api/campaigns/:id/units/:unitId/trace', {
     preHandler: ctx.authenticate,

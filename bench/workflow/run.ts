@@ -1,0 +1,187 @@
+/**
+ * npm run bench:workflow — a generated campaign of 5,000 units × 100 criteria with 2,000
+ * accidents, stored through the repositories; then the time to compute and store the
+ * results with every unit's trace (publication), and the p50/p99 of reading the results
+ * table and one unit's trace through the API. On SQLite and PostgreSQL (BENCH_ENGINES).
+ * Figures go in docs/benchmarks.md, section "Workflow".
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+// @ts-expect-error plain ESM helper without type declarations
+import { postgresBin, startTemporaryPostgres } from '../../scripts/temporary-postgres.mjs';
+import type { Actor } from '../../src/domain/access/can';
+import { gradeAccident } from '../../src/domain/accidents/grade';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { createDatabase, type Database } from '../../src/server/db/create-database';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { createAccount } from '../../src/server/modules/accounts/create-account';
+import { insertAccident, insertAccidentVersion } from '../../src/server/modules/accidents/repository';
+import { insertItemScores } from '../../src/server/modules/assessments/repository';
+import { changeCampaignState } from '../../src/server/modules/campaigns/change-campaign-state';
+import { insertCampaign, insertCampaignUnits, insertMetricValues, insertScheme } from '../../src/server/modules/campaigns/repository';
+import { importTree } from '../../src/server/modules/organisations/import-tree';
+import { generateCase } from '../engine/generate';
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 5_000);
+const ACCIDENTS = Number(process.env.BENCH_ACCIDENTS ?? 2_000);
+const READS = Number(process.env.BENCH_READS ?? 200);
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+const password = 'Bench-Passw0rd!';
+
+interface Row { engine: string; seedS: string; liveMs: number; publishMs: number; results: string; table: string; trace: string; peakMb: number }
+
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 10);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const fmt = (ms: number) => ms.toFixed(1);
+
+async function seed(db: Database['db']): Promise<{ campaignId: string; unitIds: string[] }> {
+  const parts = generateCase(UNITS, ACCIDENTS) as {
+    scheme: { campaign: { name: string; year: number } };
+    units: { units: { id: string; name: string; category: string }[] };
+    scores: { scores: Record<string, Record<string, unknown>> };
+    accidents: { accidents: { id: string; occurredAt: string; territorialUnit: string; regulatingUnit: string; deaths: number; seriousInjuries: number; directLoss: number; liability: boolean }[] };
+    metrics: { metrics: Record<string, Record<string, number>> };
+  };
+  const now = new Date('2025-01-10T00:00:00Z');
+  const at = now.toISOString();
+  const units = parts.units.units;
+  await db.transaction().execute((trx) => importTree(trx, {
+    organisations: [
+      { id: 'bp', parentId: null, name: '基准省', kind: 'province', divisionCode: null },
+      { id: 'bc', parentId: 'bp', name: '基准市', kind: 'city', divisionCode: null },
+      { id: 'bd', parentId: 'bc', name: '基准县', kind: 'county', divisionCode: null },
+    ],
+    ownerId: 'bd',
+    units: units.map((u) => ({ id: u.id, name: u.name, category: u.category === 'town' ? 'territorial' : 'department', sectors: [], areaOrganisationId: null })),
+  }, null, now));
+  const { id: adminId } = await createAccount(db, { username: 'bench-admin', displayName: '基准管理员', password, role: 'committeeAdmin', organisationId: 'bd', unitId: null, assignedUnitIds: [] }, null, now);
+  const campaignId = 'bench-campaign';
+  await db.transaction().execute(async (trx) => {
+    // Stored in the state just before publication: publicity over, nothing to answer.
+    await insertCampaign(trx, {
+      id: campaignId, organisation_id: 'bd', name: parts.scheme.campaign.name, year: parts.scheme.campaign.year, period: null,
+      state: 'publicity', scheme_version: 1, agreement_due: null, self_assessment_due: null, assessment_ends: null,
+      publicity_days: 5, publicity_ends_at: '2025-01-05T00:00:00.000Z', approval_meeting: '基准会议', created_at: at, updated_at: at,
+    });
+    await insertScheme(trx, { campaignId, version: 1, scheme: parts.scheme, note: null, createdBy: null, at });
+    await insertCampaignUnits(trx, campaignId, units.map(({ id, name: _name, ...fields }, i) => ({ unitId: id, sortOrder: i + 1, fields })));
+    await insertItemScores(trx, Object.entries(parts.scores.scores).flatMap(([unitId, items]) =>
+      Object.entries(items).map(([criterionId, input]) => ({ campaignId, unitId, kind: 'team' as const, criterionId, input, by: null, at }))));
+    await insertMetricValues(trx, campaignId, Object.entries(parts.metrics.metrics).flatMap(([unitId, m]) =>
+      Object.entries(m).map(([name, value]) => ({ unitId, name, value }))));
+    for (const a of parts.accidents.accidents) {
+      const { grade } = gradeAccident(a);
+      await insertAccident(trx, {
+        id: a.id, organisation_id: 'bd', occurred_at: a.occurredAt, place: null, territorial_unit_id: a.territorialUnit, sector: null,
+        regulating_unit_id: a.regulatingUnit, enterprise: null, liability: a.liability ? 1 : 0, summary: null, deaths: a.deaths,
+        serious_injuries: a.seriousInjuries, direct_loss: a.directLoss, grade, created_by: null, created_at: at, updated_at: at,
+      });
+      await insertAccidentVersion(trx, {
+        accidentId: a.id, version: 1, deaths: a.deaths, seriousInjuries: a.seriousInjuries, directLoss: a.directLoss, grade, late: false, note: null, by: adminId, at,
+      });
+    }
+  });
+  return { campaignId, unitIds: units.map((u) => u.id) };
+}
+
+async function timeReads(app: Awaited<ReturnType<typeof buildApp>>, cookie: string, urls: () => string): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < READS; i += 1) {
+    const url = urls();
+    const start = performance.now();
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    times.push(performance.now() - start);
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  }
+  times.sort((a, b) => a - b);
+  return `${fmt(percentile(times, 50))} / ${fmt(percentile(times, 99))}`;
+}
+
+async function benchEngine(engine: string, database: Database, dataDir: string): Promise<Row> {
+  peakRss = 0;
+  await migrateToLatest(database.db);
+  const seedStart = performance.now();
+  const { campaignId, unitIds } = await seed(database.db);
+  const seedS = ((performance.now() - seedStart) / 1000).toFixed(1);
+  process.stdout.write(`  ${engine}: 写入 ${UNITS} 个单位 × 100 项与 ${ACCIDENTS} 起事故用时 ${seedS} s\n`);
+  const config = { ...loadConfig({ ANKE_DATA_DIR: dataDir, ANKE_DEMO: '0' }), loginRateLimit: 10_000 };
+  const app = await buildApp({ database, config });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-admin', password } });
+  const cookie = `anke_session=${login.cookies.find((c) => c.name === 'anke_session')!.value}`;
+
+  // Before publication the table is computed from the stored facts on every read.
+  let start = performance.now();
+  const live = await app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/results`, headers: { cookie } });
+  const liveMs = Math.round(performance.now() - start);
+  if (live.statusCode !== 200) throw new Error(`live results: ${live.statusCode} ${live.body.slice(0, 300)}`);
+
+  const account = await database.db.selectFrom('account').select('id').where('username', '=', 'bench-admin').executeTakeFirstOrThrow();
+  const actor: Actor = { accountId: account.id, role: 'committeeAdmin', organisationPath: '/bp/bc/bd/', unitId: null, assignedUnitIds: [] };
+  start = performance.now();
+  await changeCampaignState(database.db, actor, campaignId, { action: 'publish', version: 1 }, new Date('2025-01-10T00:00:00Z'));
+  const publishMs = Math.round(performance.now() - start);
+  process.stdout.write(`  ${engine}: 即时计算 ${liveMs} ms，发布（计算并保存结果与反查）${publishMs} ms\n`);
+
+  let k = 0;
+  let page = 0;
+  const pages = Math.ceil(UNITS / 50);
+  const results = await timeReads(app, cookie, () => `/api/campaigns/${campaignId}/results?page=${(page = (page % pages) + 1)}&pageSize=50`);
+  const table = await timeReads(app, cookie, () => `/api/campaigns/${campaignId}/results`);
+  const trace = await timeReads(app, cookie, () => `/api/campaigns/${campaignId}/units/${unitIds[(k = (k * 7919 + 13) % unitIds.length)]}/trace`);
+  await app.close();
+  return { engine, seedS, liveMs, publishMs, results, table, trace, peakMb: Math.round(peakRss / 1024 / 1024) };
+}
+
+const rows: Row[] = [];
+for (const engine of engines) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'anke-bench-wf-'));
+  try {
+    if (engine === 'sqlite') {
+      const database = createDatabase({ dataDir });
+      try { rows.push(await benchEngine('SQLite', database, dataDir)); } finally { await database.close(); }
+    } else if (engine === 'postgres') {
+      let cluster: { url: string; stop: () => void } | null = null;
+      let adminUrl = process.env.DATABASE_URL;
+      if (!adminUrl) {
+        const bin = postgresBin();
+        if (!bin) { process.stdout.write('跳过 PostgreSQL：未设置 DATABASE_URL，也未找到 /usr/lib/postgresql/*/bin。\n'); continue; }
+        cluster = await startTemporaryPostgres(bin);
+        adminUrl = cluster!.url;
+      }
+      const name = `anke_bench_wf_${process.pid}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      const url = new URL(adminUrl!);
+      url.pathname = `/${name}`;
+      const database = createDatabase({ databaseUrl: url.toString() });
+      try {
+        rows.push(await benchEngine('PostgreSQL', database, dataDir));
+      } finally {
+        await database.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+        cluster?.stop();
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+clearInterval(sampler);
+
+const lines = [
+  `${UNITS} 个单位 × 100 项（每单位约 90 项评分、10 项指标公式）、${ACCIDENTS} 起事故；读取各 ${READS} 次（app.inject，含会话校验与响应序列化）。`,
+  `${cpus().length} 核 ${cpus()[0]?.model ?? ''}，Node ${process.version}，结束时 1 分钟负载 ${loadavg()[0]!.toFixed(1)}。`,
+  '',
+  '| 数据库 | 写入数据 s | 发布前即时计算结果 ms | 计算并保存结果与反查（发布）ms | 结果页（50 行）p50 / p99 ms | 整表 p50 / p99 ms | 一个单位的反查 p50 / p99 ms | 峰值内存 MB |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.engine} | ${r.seedS} | ${r.liveMs} | ${r.publishMs} | ${r.results} | ${r.table} | ${r.trace} | ${r.peakMb} |`),
+];
+process.stdout.write(`\n${lines.join('\n')}\n`);
