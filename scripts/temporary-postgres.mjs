@@ -1,7 +1,7 @@
 /* global process, console */
 // A throw-away PostgreSQL cluster for the PostgreSQL test tier and the API benchmark.
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,16 +29,54 @@ function freePort() {
  * A throw-away PostgreSQL cluster on a loopback port. PostgreSQL refuses to run as root,
  * so as root the cluster belongs to the `postgres` user and its commands run as that user.
  */
-export async function startTemporaryPostgres(bin) {
+function runner(bin) {
   const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'anke-pg-'));
-  const data = join(dir, 'data');
-  const port = await freePort();
-  const runAs = (cmd, args) => {
+  return (cmd, args) => {
     const full = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
     const res = spawnSync(full[0], full[1], { encoding: 'utf8' });
     if (res.status !== 0) throw new Error(`${cmd} 失败：${(res.stderr || res.stdout || res.error?.message || '').trim()}`);
   };
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Stops and deletes clusters whose owning process died without cleaning up (killed with
+ * SIGKILL, machine reset). Only clusters that recorded their owner (owner.pid) are touched.
+ */
+function reapOrphans(bin) {
+  const runAs = runner(bin);
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('anke-pg-'))) {
+    const dir = join(tmpdir(), name);
+    const ownerFile = join(dir, 'owner.pid');
+    if (!existsSync(ownerFile)) continue;
+    const owner = Number(readFileSync(ownerFile, 'utf8'));
+    if (!owner || alive(owner)) continue;
+    try {
+      if (existsSync(join(dir, 'data', 'postmaster.pid'))) runAs('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+      console.log(`已清理遗留的临时 PostgreSQL：${dir}`);
+    } catch (error) {
+      console.log(`清理遗留的临时 PostgreSQL ${dir} 失败：${error.message}`);
+    }
+  }
+}
+
+export async function startTemporaryPostgres(bin) {
+  reapOrphans(bin);
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'anke-pg-'));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const runAs = runner(bin);
   const stop = () => {
     try {
       if (existsSync(join(data, 'postmaster.pid'))) runAs('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
