@@ -27,6 +27,9 @@ describe('GET /api/health', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/units', '/api/units/{id}', '/api/audit', '/api/organisations']));
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/health', '/api/auth/login', '/api/auth/session', '/api/auth/logout', '/api/units', '/api/units/{id}', '/api/audit',
+      '/api/organisations', '/api/units/{unitId}/files', '/api/files/{id}',
+    ]));
   });
 });
