@@ -34,6 +34,7 @@ export const actions = [
   'objection.file',
   'accident.read',
   'accident.record',
+  'report.submit',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -47,7 +48,9 @@ const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload', 'result.read', 'score.team']);
-const liaisonActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file']);
+const liaisonActions: ReadonlySet<Action> = new Set([
+  'unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file', 'report.submit',
+]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);
 

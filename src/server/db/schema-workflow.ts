@@ -154,6 +154,18 @@ export interface ResultTraceTable {
   trace_json: string;
 }
 
+export interface MonthlyReportTable {
+  campaign_id: string;
+  unit_id: string;
+  /** 1–12 of the campaign's year */
+  month: number;
+  figures_json: string;
+  /** the day (China time) of the first submission, which decides on time or late */
+  submitted_on: string;
+  submitted_by: string | null;
+  updated_at: string;
+}
+
 export interface WorkflowTables {
   campaign: CampaignTable;
   campaign_scheme: CampaignSchemeTable;
@@ -168,4 +180,5 @@ export interface WorkflowTables {
   objection: ObjectionTable;
   result_version: ResultVersionTable;
   result_trace: ResultTraceTable;
+  monthly_report: MonthlyReportTable;
 }

@@ -48,6 +48,10 @@ const table: Array<[string, Actor, Action, Resource, boolean]> = [
   ['联络员 reads its own trace', liaison, 'result.read', ownUnit, true],
   ['联络员 not the whole table', liaison, 'result.read', campaign, false],
   ['联络员 no accident register', liaison, 'accident.read', campaign, false],
+  ['联络员 reports its unit\'s monthly figures', liaison, 'report.submit', ownUnit, true],
+  ['联络员 not another unit\'s', liaison, 'report.submit', otherUnit, false],
+  ['考核组 does not report', assessor, 'report.submit', assignedUnit, false],
+  ['领导 does not report', leader, 'report.submit', ownUnit, false],
 ];
 
 describe('can: workflow actions', () => {

@@ -3,6 +3,7 @@ import * as initialSchema from './20261129T104000-initial-schema';
 import * as storedFile from './20261129T105500-stored-file';
 import * as campaign from './20261129T111500-campaign';
 import * as resultTrace from './20261129T112500-result-trace';
+import * as monthlyReport from './20261129T114500-monthly-report';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T105500-stored-file': storedFile,
   '20261129T111500-campaign': campaign,
   '20261129T112500-result-trace': resultTrace,
+  '20261129T114500-monthly-report': monthlyReport,
 };

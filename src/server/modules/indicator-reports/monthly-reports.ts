@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { can } from '../../../domain/access/can';
+import { attributeAccidents } from '../../../domain/assessment/attribution';
+import { reportDeadline, reportStatus, reportStatusLabels } from '../../../domain/workflow/monthly-report';
+import { AppError, forbidden, notFound } from '../../app-error';
+import type { DB } from '../../db/schema';
+import { campaignUnitFor } from '../assessments/save-item-scores';
+import { appendAudit } from '../audit/repository';
+import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
+import { findCampaign, type CampaignRow } from '../campaigns/repository';
+import { loadCase } from '../results/load-case';
+import { findMonthlyReport, listMonthlyReports, saveMonthlyReport } from './repository';
+
+/** The calendar day in China (UTC+8), in which report deadlines are counted. */
+export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** States of the year in which units report monthly figures (the December report comes in January). */
+const reporting = new Set(['inProgress', 'selfAssessment', 'assessment']);
+
+/**
+ * Each unit's monthly reports for the campaign's year: status against the deadline (domain
+ * reportStatus: month end + 2 days; late and missing flagged), the typed figures, and the
+ * accident figures derived from the register for the unit (its area, or the sectors it
+ * regulates), never typed.
+ */
+async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date) {
+  const input = await loadCase(db, row);
+  const today = chinaDay(now);
+  const reports = new Map((await listMonthlyReports(db, row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r]));
+  const { area, sector } = attributeAccidents(input.units, input.accidents);
+  return input.units.map((u) => {
+    const territorial = input.compiled.categoryById.get(u.category)?.responsibility === 'territorial';
+    const own = (territorial ? area : sector).get(u.id) ?? [];
+    return {
+      unitId: u.id,
+      name: u.name,
+      months: Array.from({ length: 12 }, (_, i) => {
+        const month = i + 1;
+        const report = reports.get(`${u.id}\u0000${month}`);
+        const status = reportStatus(row.year, month, report?.submitted_on ?? null, today);
+        const inMonth = own.filter((a) => Number(a.occurredAt.slice(5, 7)) === month);
+        return {
+          month,
+          deadline: reportDeadline(row.year, month),
+          status,
+          statusLabel: reportStatusLabels[status],
+          submittedOn: report?.submitted_on ?? null,
+          figures: report ? (JSON.parse(report.figures_json) as Record<string, number>) : null,
+          derived: {
+            accidents: inMonth.length,
+            deaths: inMonth.reduce((n, a) => n + a.deaths, 0),
+            seriousInjuries: inMonth.reduce((n, a) => n + a.seriousInjuries, 0),
+          },
+        };
+      }),
+    };
+  });
+}
+
+export async function listUnitMonthlyReports(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
+  const row = await findCampaign(db, id);
+  if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+  const items = (await monthlyOverview(db, row, now)).filter((u) => can(actor, 'unit.read', campaignUnitResource(row, u.unitId)));
+  return { year: row.year, today: chinaDay(now), items };
+}
+
+export async function submitMonthlyReport(
+  db: Kysely<DB>, actor: Actor, id: string, unitId: string, month: number, figures: Record<string, number>, now: Date,
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await campaignUnitFor(trx, actor, id, unitId);
+    if (!can(actor, 'report.submit', campaignUnitResource(row, unitId))) throw forbidden();
+    if (!reporting.has(row.state)) throw new AppError('conflict', '考核活动不在年度执行期间，不能报送月报。');
+    const today = chinaDay(now);
+    if (today <= reportDeadline(row.year, month, 0)) throw new AppError('conflict', `${row.year}年${month}月尚未结束，月末后再报送。`);
+    const before = await findMonthlyReport(trx, id, unitId, month);
+    const submittedOn = before?.submitted_on ?? today;
+    await saveMonthlyReport(trx, { campaignId: id, unitId, month, figures, submittedOn, by: actor.accountId, at: now.toISOString() });
+    const status = reportStatus(row.year, month, submittedOn, today);
+    await appendAudit(trx, {
+      actorId: actor.accountId, action: 'monthlyReport.submit', entityType: 'monthly_report', entityId: `${id}/${unitId}/${month}`,
+      organisationPath: row.organisation_path, unitId,
+      before: before ? { figures: JSON.parse(before.figures_json) as unknown } : null, after: { month, figures, submittedOn, status },
+    }, now);
+    const unit = (await monthlyOverview(trx, row, now)).find((u) => u.unitId === unitId)!;
+    return { unitId, ...unit.months[month - 1]! };
+  });
+}

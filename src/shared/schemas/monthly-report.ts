@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Figures the accident register knows; a unit never types them (issue 4 item 3). */
+export const derivedFigureNames = ['accidents', 'deaths', 'seriousInjuries', 'directLoss'] as const;
+
+export const monthlyReportParamsSchema = z.object({
+  id: z.string().min(1).max(100),
+  unitId: z.string().min(1).max(100),
+  month: z.coerce.number().int().min(1).max(12),
+});
+
+export const monthlyReportBodySchema = z.object({
+  figures: z.record(
+    z.string().regex(/^[A-Za-z][\w.-]{0,49}$/, '指标名称应为字母开头的英文标识'),
+    z.number().int().nonnegative().max(1_000_000_000),
+  )
+    .refine((f) => Object.keys(f).length <= 50, '月报指标最多 50 项')
+    .refine((f) => !derivedFigureNames.some((n) => n in f), '事故起数、死亡、重伤和直接经济损失由事故登记自动统计，不能填报')
+    .describe('本月填报的指标（如 inspections 检查企业数、hazardsFound 排查隐患数）'),
+}).strict();
+
+const monthSchema = z.object({
+  month: z.number().int(),
+  deadline: z.string(),
+  status: z.enum(['notDue', 'due', 'onTime', 'late', 'missing']),
+  statusLabel: z.string(),
+  submittedOn: z.string().nullable(),
+  figures: z.record(z.string(), z.number()).nullable(),
+  derived: z.object({ accidents: z.number().int(), deaths: z.number().int(), seriousInjuries: z.number().int() }).describe('由事故登记统计'),
+});
+
+export const unitMonthlyReportsSchema = z.object({ unitId: z.string(), name: z.string(), months: z.array(monthSchema) });
+export const monthlyReportListSchema = z.object({ year: z.number().int(), today: z.string(), items: z.array(unitMonthlyReportsSchema) });
+export const monthlyReportSchema = monthSchema.extend({ unitId: z.string() });
