@@ -22,6 +22,7 @@ import { campaignRoutes } from './modules/campaigns/routes';
 import { FileStore } from './modules/files/file-store';
 import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
+import { indicatorReportRoutes } from './modules/indicator-reports/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
 import { resultRoutes } from './modules/results/routes';
@@ -91,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
-  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes]) await routes(app, ctx);
+  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes]) await routes(app, ctx);
   await app.ready();
   return app;
 }
