@@ -14,6 +14,7 @@ import type { AppContext } from './context';
 import type { Database } from './db/create-database';
 import { installErrorHandler } from './error-handler';
 import { accidentRoutes } from './modules/accidents/routes';
+import { accountRoutes } from './modules/accounts/routes';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { makeAuthenticate } from './modules/auth/authenticate';
@@ -88,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     authenticate: makeAuthenticate({ db: deps.database.db, now, idleMinutes: deps.config.sessionIdleMinutes }),
   };
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, unitRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, organisationRoutes, unitRoutes, auditRoutes, accountRoutes]) {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
