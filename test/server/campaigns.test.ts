@@ -66,8 +66,19 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
     const early = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'submitForReview', version: (await advance(admin, id, [])).version } });
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toContain('尚有 1 个单位未完成考核组评分确认');
+    const respond = (payload: Record<string, unknown>) => liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/units/${d.units.town}/response`, payload });
+    const tooEarly = await respond({ response: 'confirmed' });
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.json().message).toContain('考核组尚未完成评分（还有 13 项）');
     const team = await admin.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/scores/team`, payload: { items: fullScores('territorial', 1) } });
     expect(team.json().items['1.2']).toEqual({ self: 5, team: 4 });
+    // The unit sees the team's score beside its own and confirms it, or disagrees with reasons.
+    expect((await liaison.inject({ method: 'GET', url: `/api/campaigns/${id}/units/${d.units.town}/scores` })).json().items['1.2']).toEqual({ self: 5, team: 4 });
+    expect((await respond({ response: 'disagreed' })).json().message).toContain('提出异议须写明理由');
+    expect((await respond({ response: 'disagreed', comment: '1.2项已提交会议记录' })).statusCode).toBe(200);
+    expect((await assessor.inject({ method: 'POST', url: `/api/campaigns/${id}/units/${d.units.dept}/response`, payload: { response: 'confirmed' } })).statusCode).toBe(403);
+    expect((await respond({ response: 'confirmed' })).json()).toMatchObject({ response: 'confirmed', comment: null });
+    expect((await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/units/${d.units.town}/scores` })).json().response).toMatchObject({ response: 'confirmed' });
 
     // Before approval the results are computed from the stored facts.
     const live = (await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/results` })).json<Results>();

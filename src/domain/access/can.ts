@@ -35,6 +35,7 @@ export const actions = [
   'accident.read',
   'accident.record',
   'report.submit',
+  'result.respond',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -49,7 +50,7 @@ const readActions: ReadonlySet<Action> = new Set([
 ]);
 const assessorActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload', 'result.read', 'score.team']);
 const liaisonActions: ReadonlySet<Action> = new Set([
-  'unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file', 'report.submit',
+  'unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file', 'report.submit', 'result.respond',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);

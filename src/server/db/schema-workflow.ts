@@ -166,6 +166,16 @@ export interface MonthlyReportTable {
   updated_at: string;
 }
 
+export interface AssessmentResponseTable {
+  campaign_id: string;
+  unit_id: string;
+  /** confirmed | disagreed */
+  response: string;
+  comment: string | null;
+  responded_by: string | null;
+  responded_at: string;
+}
+
 export interface WorkflowTables {
   campaign: CampaignTable;
   campaign_scheme: CampaignSchemeTable;
@@ -181,4 +191,5 @@ export interface WorkflowTables {
   result_version: ResultVersionTable;
   result_trace: ResultTraceTable;
   monthly_report: MonthlyReportTable;
+  assessment_response: AssessmentResponseTable;
 }

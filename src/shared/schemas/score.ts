@@ -19,6 +19,8 @@ export const scoreItemsSchema = z.object({
 export const unitScoresSchema = z.object({
   unitId: z.string(),
   selfAssessmentState: z.enum(['draft', 'submitted', 'returned']),
+  response: z.object({ response: z.enum(['confirmed', 'disagreed']), comment: z.string().nullable(), respondedAt: z.string() }).nullable()
+    .describe('单位对考核组评分的确认或异议'),
   /** criterion id → { self, team }: the team's score with the unit's own beside it */
   items: z.record(z.string(), z.object({ self: z.unknown().nullable(), team: z.unknown().nullable() })),
 });
@@ -26,3 +28,14 @@ export const unitScoresSchema = z.object({
 export const selfAssessmentActionSchema = z.object({ action: z.enum(['submit', 'return']) }).strict();
 export const selfAssessmentParamsSchema = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
 export const selfAssessmentSchema = z.object({ unitId: z.string(), state: z.enum(['draft', 'submitted', 'returned']), submittedAt: z.string().nullable() });
+
+export const scoreResponseBodySchema = z.object({
+  response: z.enum(['confirmed', 'disagreed']).describe('confirmed：确认；disagreed：提出异议'),
+  comment: z.string().trim().max(2000).optional().describe('异议理由（提出异议时必填）'),
+}).strict();
+export const scoreResponseSchema = z.object({
+  unitId: z.string(),
+  response: z.enum(['confirmed', 'disagreed']),
+  comment: z.string().nullable(),
+  respondedAt: z.string(),
+});

@@ -52,6 +52,9 @@ const table: Array<[string, Actor, Action, Resource, boolean]> = [
   ['联络员 not another unit\'s', liaison, 'report.submit', otherUnit, false],
   ['考核组 does not report', assessor, 'report.submit', assignedUnit, false],
   ['领导 does not report', leader, 'report.submit', ownUnit, false],
+  ['联络员 confirms or disputes its unit\'s scores', liaison, 'result.respond', ownUnit, true],
+  ['联络员 not another unit\'s', liaison, 'result.respond', otherUnit, false],
+  ['考核组 does not answer for the unit', assessor, 'result.respond', assignedUnit, false],
 ];
 
 describe('can: workflow actions', () => {

@@ -3,12 +3,19 @@ import type { listUnitScores } from './repository';
 type ScoreRows = Awaited<ReturnType<typeof listUnitScores>>;
 
 /** Each criterion with the team's score and the unit's own beside it. */
-export function toUnitScores(unitId: string, rows: ScoreRows, selfState: string | undefined, showTeam = true) {
+type Response = { response: string; comment: string | null; responded_at: string } | undefined;
+
+export function toUnitScores(unitId: string, rows: ScoreRows, selfState: string | undefined, showTeam = true, response?: Response) {
   const items: Record<string, { self: unknown; team: unknown }> = {};
   for (const r of rows) {
     if (r.kind === 'team' && !showTeam) continue;
     const entry = (items[r.criterion_id] ??= { self: null, team: null });
     entry[r.kind as 'self' | 'team'] = JSON.parse(r.input_json) as unknown;
   }
-  return { unitId, selfAssessmentState: (selfState ?? 'draft') as 'draft' | 'submitted' | 'returned', items };
+  return {
+    unitId,
+    selfAssessmentState: (selfState ?? 'draft') as 'draft' | 'submitted' | 'returned',
+    response: response ? { response: response.response as 'confirmed' | 'disagreed', comment: response.comment, respondedAt: response.responded_at } : null,
+    items,
+  };
 }

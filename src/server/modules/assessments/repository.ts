@@ -59,3 +59,18 @@ export async function insertItemScores(
     }))).execute();
   }
 }
+
+export async function findAssessmentResponse(db: Kysely<DB>, campaignId: string, unitId: string) {
+  return db.selectFrom('assessment_response').select(['response', 'comment', 'responded_at'])
+    .where('campaign_id', '=', campaignId).where('unit_id', '=', unitId).executeTakeFirst();
+}
+
+export async function saveAssessmentResponse(
+  db: Kysely<DB>, row: { campaignId: string; unitId: string; response: string; comment: string | null; by: string; at: string },
+): Promise<void> {
+  const values = { response: row.response, comment: row.comment, responded_by: row.by, responded_at: row.at };
+  await db.insertInto('assessment_response')
+    .values({ campaign_id: row.campaignId, unit_id: row.unitId, ...values })
+    .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet(values))
+    .execute();
+}

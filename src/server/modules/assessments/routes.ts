@@ -3,16 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
 import {
-  scoreItemsSchema, scoreParamsSchema, selfAssessmentActionSchema, selfAssessmentParamsSchema, selfAssessmentSchema, unitScoresSchema,
+  scoreItemsSchema, scoreParamsSchema, scoreResponseBodySchema, scoreResponseSchema, selfAssessmentActionSchema,
+  selfAssessmentParamsSchema, selfAssessmentSchema, unitScoresSchema,
 } from '../../../shared/schemas/score';
 import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
 import { changeSelfAssessment } from './change-self-assessment';
 import { toUnitScores } from './presenter';
-import { findSelfAssessment, listUnitScores } from './repository';
+import { findAssessmentResponse, findSelfAssessment, listUnitScores } from './repository';
+import { respondToScores } from './respond-to-scores';
 import { campaignUnitFor, saveItemScores } from './save-item-scores';
 
 const tags = ['自评与考核评分'];
+const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment']);
 
 export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,9 +30,12 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
     const actor = actorOf(request);
     const { id, unitId } = request.params;
     const row = await campaignUnitFor(ctx.db, actor, id, unitId);
-    // The unit sees the team's scores once the results are published.
-    const showTeam = actor.role !== 'unitLiaison' || row.state === 'published';
-    return toUnitScores(unitId, await listUnitScores(ctx.db, id, unitId), (await findSelfAssessment(ctx.db, id, unitId))?.state, showTeam);
+    // The unit sees the team's scores from assessment on, to confirm them or disagree.
+    const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment.has(row.state);
+    return toUnitScores(
+      unitId, await listUnitScores(ctx.db, id, unitId), (await findSelfAssessment(ctx.db, id, unitId))?.state, showTeam,
+      await findAssessmentResponse(ctx.db, id, unitId),
+    );
   });
 
   r.put('/api/campaigns/:id/units/:unitId/scores/:kind', {
@@ -42,6 +48,16 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
     const { id, unitId, kind } = request.params;
     return saveItemScores(ctx.db, actorOf(request), id, unitId, kind, request.body.items, ctx.now());
   });
+
+  r.post('/api/campaigns/:id/units/:unitId/response', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '单位确认考核组评分，或提出异议（须写明理由）',
+      params: campaignUnitParamsSchema, body: scoreResponseBodySchema, response: { 200: scoreResponseSchema, ...errorResponses },
+    },
+  }, async (request) => respondToScores(
+    ctx.db, actorOf(request), request.params.id, request.params.unitId, request.body.response, request.body.comment, ctx.now(),
+  ));
 
   r.post('/api/campaigns/:id/units/:unitId/self-assessment', {
     preHandler: ctx.authenticate,

@@ -11,7 +11,7 @@ import { findCampaign, isCampaignUnit, type CampaignRow } from '../campaigns/rep
 import { loadCaseParts, validateCase } from '../results/load-case';
 import { listItemScores } from '../results/repository';
 import { toUnitScores } from './presenter';
-import { findSelfAssessment, listUnitScores, upsertItemScores, type ScoreKind } from './repository';
+import { findAssessmentResponse, findSelfAssessment, listUnitScores, upsertItemScores, type ScoreKind } from './repository';
 
 /** The campaign and unit, checked visible to the actor; the unit must be assessed in the campaign. */
 export async function campaignUnitFor(db: Kysely<DB>, actor: Actor, id: string, unitId: string): Promise<CampaignRow> {
@@ -54,7 +54,10 @@ export async function saveItemScores(
       actorId: actor.accountId, action: kind === 'self' ? 'score.self' : 'score.team', entityType: 'campaign_unit',
       entityId: `${id}/${unitId}`, organisationPath: row.organisation_path, unitId, before, after: items,
     }, now);
-    return toUnitScores(unitId, await listUnitScores(trx, id, unitId), (await findSelfAssessment(trx, id, unitId))?.state);
+    return toUnitScores(
+      unitId, await listUnitScores(trx, id, unitId), (await findSelfAssessment(trx, id, unitId))?.state, kind === 'team' || actor.role !== 'unitLiaison',
+      await findAssessmentResponse(trx, id, unitId),
+    );
   });
 }
 
