@@ -6,6 +6,10 @@ set -euo pipefail
 need=()
 # PostgreSQL server binaries for the PostgreSQL test tier.
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+# Debian's Chromium for the browser tests (playwright-core drives /usr/bin/chromium; its own
+# browser download cannot work here), and a Chinese font so pages render characters, not boxes.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -85,6 +85,23 @@ if (process.env.DATABASE_URL) {
     + '运行 scripts/install-system-deps.sh（root）安装 postgresql 后即可运行。');
 }
 
+// Browser tier (test/e2e): the built web app served by the real server, in Debian Chromium.
+// scripts/install-system-deps.sh installs chromium and fonts-wqy-microhei as root, else names them.
+const browserReady = () => existsSync('/usr/bin/chromium') && existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc');
+if (!browserReady() && run('bash', ['scripts/install-system-deps.sh']) !== 0) {
+  console.log('\n网页测试层无法运行：缺少 chromium 或 fonts-wqy-microhei（见上方提示）。');
+  failed += 1;
+  failures.push('e2e（缺少 chromium / fonts-wqy-microhei）');
+} else {
+  console.log('\n▶ build:web');
+  if (run('npm', ['run', 'build:web']) !== 0) {
+    failed += 1;
+    failures.push('build:web');
+  } else {
+    vitestTier('e2e', ['--config', 'test/e2e/vitest.config.ts']);
+  }
+}
+
 if (failures.length > 0) console.log(`\n失败：${failures.join('、')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -3,10 +3,13 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from './config';
@@ -94,6 +97,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
   for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes]) await routes(app, ctx);
+  // The web app built by `npm run build:web`, from the same origin; any other non-API path
+  // without a file extension is a page of the single-page app and gets index.html.
+  const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+  if (existsSync(`${web}index.html`)) {
+    await app.register(fastifyStatic, { root: web, wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (request, reply) =>
+      /^\/api\/|\.\w+$/.test(request.url.split('?')[0]!) ? reply.callNotFound() : reply.sendFile('index.html'));
+  }
   await app.ready();
   return app;
 }

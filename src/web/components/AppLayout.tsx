@@ -1,0 +1,60 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { roleLabels } from '../../domain/access/roles';
+import { errorMessage } from '../api/client';
+import { useSession } from '../session/session';
+import { navItemFor, navItems } from './nav';
+
+const { Header, Sider, Content } = Layout;
+
+/** The signed-in frame: the menu of what this role may use, the user, and the page. */
+export function AppLayout() {
+  const { account, logOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+
+  if (account === undefined) {
+    return <div className="anke-center"><Spin size="large" description="正在加载……" /></div>;
+  }
+  if (account === null) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+
+  const visible = navItems.filter((item) => item.allowed(account));
+  const current = navItemFor(location.pathname);
+  const permitted = !current || current.allowed(account);
+
+  const onLogOut = () => {
+    logOut().catch((error: unknown) => message.error(errorMessage(error)));
+  };
+
+  return (
+    <Layout className="anke-shell">
+      <Sider width={200} breakpoint="lg" collapsedWidth={64} theme="dark" aria-label="主菜单">
+        <div className="anke-brand">安考</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={current ? [current.path] : []}
+          items={visible.map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header className="anke-header">
+          <Typography.Text strong className="anke-title">安全生产目标管理考核平台</Typography.Text>
+          <Space size="middle">
+            <span><UserOutlined /> {account.displayName}（{roleLabels[account.role]}）</span>
+            <Button icon={<LogoutOutlined />} onClick={onLogOut}>退出登录</Button>
+          </Space>
+        </Header>
+        <Content className="anke-content">
+          {permitted ? <Outlet /> : <Result status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,29 @@
+import { AuditOutlined, ApartmentOutlined, FlagOutlined, HomeOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { AccountView } from '../../shared/schemas/account';
+import { mayList } from '../access';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  allowed: (account: AccountView) => boolean;
+}
+
+/** Every page of the app; an entry appears in the menu only for the roles that may use it. */
+export const navItems: readonly NavItem[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, allowed: () => true },
+  {
+    path: '/organisation',
+    label: '单位与组织',
+    icon: <ApartmentOutlined />,
+    allowed: (a) => mayList(a, 'unit.read') || mayList(a, 'organisation.read'),
+  },
+  { path: '/campaigns', label: '考核活动', icon: <FlagOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, allowed: (a) => mayList(a, 'audit.read') },
+];
+
+export function navItemFor(pathname: string): NavItem | undefined {
+  if (pathname === '/') return navItems[0];
+  return navItems.find((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+}

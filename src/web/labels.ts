@@ -1,0 +1,134 @@
+import { campaignTransitions } from '../domain/workflow/campaign-state';
+import type { CampaignAction } from '../domain/workflow/campaign-state';
+import type { OrganisationView } from '../shared/schemas/organisation';
+
+// Chinese labels for codes that have none in src/shared or src/domain yet. Unknown codes
+// are shown through `labelOr`, which never puts a bare English code on the screen.
+
+export const organisationKindLabels: Record<OrganisationView['kind'], string> = {
+  province: '省',
+  city: '市',
+  county: '县（区）',
+  town: '镇（街道）',
+  body: '机关与委员会',
+};
+
+export const auditActionLabels: Record<string, string> = {
+  'account.create': '创建账户',
+  'account.lock': '锁定账户',
+  'account.login': '登录',
+  'organisation.create': '新建组织',
+  'unit.create': '新建被考核单位',
+  'unit.update': '修改被考核单位',
+  'file.upload': '上传文件',
+  'campaign.create': '创建考核活动',
+  'campaign.copy': '复制考核活动',
+  'campaign.transition': '考核活动状态变更',
+  'results.correct': '更正考核结果',
+  'score.self': '保存自评分',
+  'score.team': '保存考核组评分',
+  'selfAssessment.submit': '提交自评',
+  'selfAssessment.return': '退回自评',
+  'veto.confirm': '确认一票否决',
+  'veto.reject': '驳回一票否决',
+  'accident.record': '登记事故',
+  'accident.update': '更新事故',
+  'objection.file': '提出申诉',
+  'objection.answer': '答复申诉',
+};
+
+/** An audit action in words; campaign state changes take the transition's own label. */
+export function auditActionLabel(action: string): string {
+  const known = auditActionLabels[action];
+  if (known) return known;
+  const transition = action.startsWith('campaign.') ? action.slice('campaign.'.length) : '';
+  if (Object.hasOwn(campaignTransitions, transition)) return campaignTransitions[transition as CampaignAction].label;
+  return '其他操作';
+}
+
+export const entityTypeLabels: Record<string, string> = {
+  account: '账户',
+  organisation: '组织',
+  unit: '被考核单位',
+  stored_file: '文件',
+  campaign: '考核活动',
+  campaign_unit: '参考单位',
+  accident: '事故',
+  objection: '申诉',
+};
+
+/** Field names that appear in audit before/after records. */
+export const auditFieldLabels: Record<string, string> = {
+  name: '名称',
+  category: '类别',
+  sectors: '监管行业领域',
+  sortOrder: '排序',
+  version: '版本',
+  lockedUntil: '锁定至',
+  reason: '原因',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  organisationId: '所属组织',
+  unitId: '所属单位',
+  parentId: '上级组织',
+  kind: '组织层级',
+  divisionCode: '行政区划代码',
+  fileName: '文件名',
+  size: '大小（字节）',
+  mimeType: '文件类型',
+  sha256: '内容摘要',
+};
+
+export function labelOr(labels: Record<string, string>, code: string, fallback: string): string {
+  return labels[code] ?? fallback;
+}
+
+/**
+ * 行业领域: the demo and example data name sectors by short codes (units.yaml under examples/);
+ * units entered by hand carry Chinese names, which are shown as they are.
+ */
+export const sectorLabels: Record<string, string> = {
+  'agri-machinery': '农业机械',
+  agriculture: '农业',
+  chemicals: '化工',
+  'civil-air-defence': '人民防空',
+  'civil-explosives': '民用爆炸物品',
+  commerce: '商贸',
+  construction: '建筑施工',
+  'culture-venue': '文化娱乐场所',
+  energy: '能源',
+  environment: '环境保护',
+  fire: '消防',
+  fireworks: '烟花爆竹',
+  forestry: '林业',
+  gas: '燃气',
+  geology: '地质勘查',
+  'grain-storage': '粮食仓储',
+  'hazardous-chemicals': '危险化学品',
+  housing: '房屋管理',
+  industry: '工业',
+  labour: '劳动用工',
+  'lightning-protection': '防雷',
+  market: '市场',
+  medical: '医疗卫生',
+  metallurgy: '冶金',
+  mining: '矿山',
+  'non-coal-mining': '非煤矿山',
+  road: '公路',
+  'road-traffic': '道路交通',
+  'road-transport': '道路运输',
+  school: '学校',
+  services: '服务业',
+  'special-equipment': '特种设备',
+  tourism: '旅游',
+  'urban-management': '城市管理',
+  'vegetable-market': '蔬菜市场',
+  water: '水利',
+  'water-works': '水利工程',
+  waterway: '水路运输',
+};
+
+export function sectorLabel(sector: string): string {
+  return sectorLabels[sector] ?? sector;
+}

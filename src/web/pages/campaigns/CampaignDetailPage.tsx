@@ -1,0 +1,79 @@
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useParams } from 'react-router';
+import { campaignStateLabels, campaignStates } from '../../../domain/workflow/campaign-state';
+import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
+import { useRequest } from '../../api/use-request';
+import { campaignApi } from './api';
+import type { CampaignUnitList } from './api';
+import { stateColours } from './state';
+
+type CampaignUnit = CampaignUnitList['items'][number];
+
+function categoryLabel(category: string): string {
+  const parsed = unitCategorySchema.safeParse(category);
+  return parsed.success ? unitCategoryLabels[parsed.data] : category;
+}
+
+export function Component() {
+  const { id = '' } = useParams();
+  const campaign = useRequest(() => campaignApi.get(id), [id]);
+  const units = useRequest(() => campaignApi.units(id), [id]);
+  const c = campaign.data;
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/campaigns">考核活动</Link> }, { title: c?.name ?? '详情' }]} style={{ marginBottom: 8 }} />
+      <Typography.Title level={3} className="anke-page-title">{c?.name ?? '考核活动'}</Typography.Title>
+      {campaign.error && <Alert type="error" showIcon title={campaign.error} />}
+      {campaign.loading && !c && <Skeleton active />}
+      {c && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24}>
+            <Card title="进度">
+              <Steps
+                size="small"
+                current={campaignStates.indexOf(c.state)}
+                items={campaignStates.map((s) => ({ title: campaignStateLabels[s] }))}
+                responsive={false}
+                style={{ overflowX: 'auto', paddingBottom: 8 }}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Card title="基本信息" extra={<Link to={`/campaigns/${encodeURIComponent(c.id)}/results`}><Button type="primary">结果与排名</Button></Link>}>
+              <Descriptions column={1} size="small" bordered>
+                <Descriptions.Item label="年度">{c.year}{c.period ? `（${c.period}）` : ''}</Descriptions.Item>
+                <Descriptions.Item label="状态"><Tag color={stateColours[c.state]}>{c.stateLabel}</Tag></Descriptions.Item>
+                <Descriptions.Item label="考核方案版本">第 {c.schemeVersion} 版</Descriptions.Item>
+                <Descriptions.Item label="责任书签订截止">{c.agreementDue ?? '未设置'}</Descriptions.Item>
+                <Descriptions.Item label="单位自评截止">{c.selfAssessmentDue ?? '未设置'}</Descriptions.Item>
+                <Descriptions.Item label="考核评分截止">{c.assessmentEnds ?? '未设置'}</Descriptions.Item>
+                <Descriptions.Item label="审定会议">{c.approvalMeeting ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="公示天数">{c.publicityDays == null ? '—' : `${c.publicityDays} 天`}</Descriptions.Item>
+                <Descriptions.Item label="公示截止">{c.publicityEndsAt ? dayjs(c.publicityEndsAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+                <Descriptions.Item label="最后更新">{dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+          </Col>
+          <Col xs={24} xl={14}>
+            <Card title={`被考核单位（${units.data?.items.length ?? 0} 个）`}>
+              {units.error && <Alert type="error" showIcon title={units.error} />}
+              <Table<CampaignUnit>
+                rowKey="unitId"
+                size="small"
+                loading={units.loading}
+                dataSource={units.data?.items ?? []}
+                pagination={{ pageSize: 15, showTotal: (total) => `共 ${total} 个单位` }}
+                columns={[
+                  { title: '序号', dataIndex: 'sortOrder', width: 70 },
+                  { title: '单位', dataIndex: 'name' },
+                  { title: '类别', dataIndex: 'category', width: 110, render: (value: string) => categoryLabel(value) },
+                ]}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}

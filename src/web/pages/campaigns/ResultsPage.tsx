@@ -1,0 +1,143 @@
+import { Alert, Breadcrumb, Button, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Tree, Typography } from 'antd';
+import type { TableProps, TreeDataNode } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { TraceNodeView } from '../../../shared/schemas/result';
+import { useRequest } from '../../api/use-request';
+import { campaignApi } from './api';
+import type { ResultRow } from './api';
+
+const all = '全部';
+const virtualFrom = 200;
+
+function toTreeData(node: TraceNodeView, key = '0'): TreeDataNode {
+  return {
+    key,
+    title: node.text,
+    children: node.children?.map((child, i) => toTreeData(child, `${key}-${i}`)),
+  };
+}
+
+function TraceDrawer({ campaignId, unit, unitId, version, onClose }: {
+  campaignId: string; unit: string; unitId: string | undefined; version: number | null; onClose: () => void;
+}) {
+  const trace = useRequest(async () => (unitId ? campaignApi.trace(campaignId, unitId, version) : null), [campaignId, unitId, version]);
+  const treeData = useMemo(() => (trace.data ? [toTreeData(trace.data.trace)] : []), [trace.data]);
+  return (
+    <Drawer open title={`得分反查：${unit}`} size={640} onClose={onClose} closable={{ 'aria-label': '关闭' }}>
+      {!unitId && <Alert type="warning" showIcon title="找不到该单位在本次考核中的记录。" />}
+      {trace.error && <Alert type="error" showIcon title={trace.error} />}
+      {trace.loading && !trace.data && <Skeleton active />}
+      {trace.data && (
+        <Tree aria-label="得分构成" treeData={treeData} defaultExpandAll showLine selectable={false} blockNode />
+      )}
+    </Drawer>
+  );
+}
+
+const money = (value: number | null) => (value == null ? '—' : value.toLocaleString('zh-CN'));
+const points = (value: number | null) => (value == null ? '—' : String(value));
+
+export function Component() {
+  const { id = '' } = useParams();
+  const campaign = useRequest(() => campaignApi.get(id), [id]);
+  const results = useRequest(() => campaignApi.results(id), [id]);
+  const units = useRequest(() => campaignApi.units(id), [id]);
+  const [category, setCategory] = useState<string>(all);
+  const [tracing, setTracing] = useState<ResultRow | null>(null);
+
+  const data = results.data;
+  const categories = useMemo(() => [...new Set((data?.rows ?? []).map((r) => r.category))], [data]);
+  const rows = useMemo(() => (data?.rows ?? []).filter((r) => category === all || r.category === category), [data, category]);
+  const unitIdByName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.name, u.unitId])), [units.data]);
+  const shownReward = rows.reduce((sum, r) => sum + (r.reward ?? 0), 0);
+
+  const columns: TableProps<ResultRow>['columns'] = [
+    // The notice's own columns first, in its order: 序号, 单位, 考核分数, 奖励金额（元）, 备注.
+    { title: '序号', dataIndex: 'seq', width: 64, align: 'center' },
+    { title: '单位', dataIndex: 'unit', width: 180 },
+    { title: '考核分数', dataIndex: 'score', width: 96, align: 'right', render: points },
+    { title: '奖励金额（元）', dataIndex: 'reward', width: 130, align: 'right', render: money },
+    { title: '备注', dataIndex: 'remark', render: (remark: string) => remark || '' },
+    {
+      title: '等次',
+      dataIndex: 'grade',
+      width: 90,
+      render: (grade: string, row) => <Tag color={row.vetoed ? 'red' : 'blue'}>{grade}</Tag>,
+    },
+    { title: '类别内排名', dataIndex: 'rank', width: 100, align: 'center', render: (rank: number | null) => rank ?? '—' },
+    {
+      title: '得分反查',
+      key: 'trace',
+      width: 96,
+      render: (_: unknown, row) => (
+        <Button type="link" size="small" onClick={() => setTracing(row)} aria-label={`查看${row.unit}的得分反查`}>查看</Button>
+      ),
+    },
+  ];
+
+  const title = data?.campaign.name ?? campaign.data?.name ?? '考核结果';
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/campaigns">考核活动</Link> },
+          { title: <Link to={`/campaigns/${encodeURIComponent(id)}`}>{campaign.data?.name ?? '详情'}</Link> },
+          { title: '结果与排名' },
+        ]}
+      />
+      <Typography.Title level={3} className="anke-page-title">结果与排名</Typography.Title>
+      {results.error && <Alert type="error" showIcon title={results.error} />}
+      {results.loading && !data && <Skeleton active />}
+      {data && (
+        <>
+          <Card style={{ marginBottom: 16 }}>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>{title}</Typography.Title>
+            <Typography.Paragraph type="secondary">
+              {data.version == null ? '尚未发布：以下结果由现有数据即时计算，仅供审核。' : `已发布结果，第 ${data.version} 版。`}
+            </Typography.Paragraph>
+            <Row gutter={16}>
+              <Col xs={12} md={6}><Statistic title="参评单位" value={data.stats.assessed} suffix="个" /></Col>
+              <Col xs={12} md={6}><Statistic title="达到合格分数线" value={data.stats.atOrAboveThreshold} suffix="个" /></Col>
+              <Col xs={12} md={6}><Statistic title="合格率" value={data.stats.passRatePercent} suffix="%" /></Col>
+              <Col xs={12} md={6}><Statistic title={category === all ? '奖励金额合计（元）' : `${category}奖励合计（元）`} value={shownReward} /></Col>
+            </Row>
+          </Card>
+          <Card>
+            <div style={{ marginBottom: 16, display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+              <span id="category-filter-label">单位类别：</span>
+              <Segmented
+                aria-labelledby="category-filter-label"
+                options={[all, ...categories]}
+                value={category}
+                onChange={(value) => setCategory(value)}
+              />
+            </div>
+            <Table<ResultRow>
+              rowKey="seq"
+              size="small"
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              locale={{ emptyText: <Empty description="暂无考核结果" /> }}
+              // Thousands of units scroll inside a virtualised table; a district's few dozen
+              // rows are laid out in full, as on the printed notice.
+              scroll={rows.length > virtualFrom ? { x: 900, y: 600 } : { x: 900 }}
+              virtual={rows.length > virtualFrom}
+            />
+          </Card>
+        </>
+      )}
+      {tracing && (
+        <TraceDrawer
+          campaignId={id}
+          unit={tracing.unit}
+          unitId={unitIdByName.get(tracing.unit)}
+          version={data?.version ?? null}
+          onClose={() => setTracing(null)}
+        />
+      )}
+    </>
+  );
+}

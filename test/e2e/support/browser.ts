@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const chromiumPath = '/usr/bin/chromium';
+export const screenshotDir = fileURLToPath(new URL('../../../.tmp/e2e-screenshots/', import.meta.url));
+
+export interface TestBrowser {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** Debian's Chromium, headless, with no background traffic (the machine's network is closed). */
+export async function launchBrowser(): Promise<TestBrowser> {
+  // playwright-core gives every launch a fresh, empty profile directory of its own.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+export const demoPassword = 'Zhoucun@2014';
+
+/** A fresh browser context (its own cookies) at the given width. */
+export async function newPage(browser: Browser, baseURL: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: { width, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    // A 401 before logging in is how the app learns that nobody is signed in.
+    if (message.type() === 'error' && !message.text().includes('status of 401')) problems.push(message.text());
+  });
+  (page as Page & { problems: string[] }).problems = problems;
+  return { context, page };
+}
+
+/** Errors the page threw or logged to the console (a failed request is logged too). */
+export function pageProblems(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/** Logs in through the API in the page's context, so the session cookie is the browser's own. */
+export async function logInViaApi(context: BrowserContext, username: string): Promise<void> {
+  const res = await context.request.post('/api/auth/login', { data: { username, password: demoPassword } });
+  if (res.status() !== 200) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
+}
+
+/** The whole page, or only the window when a drawer or dialog (fixed to the window) is open. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  const file = join(screenshotDir, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/**
+ * Text on the screen that is not Chinese: runs of three or more Latin letters (an English
+ * word or a raw code). `allowed` lists the words a page may legitimately show.
+ */
+export async function latinWords(page: Page, allowed: readonly string[] = []): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const words = text.match(/[A-Za-z][A-Za-z_.-]{2,}/g) ?? [];
+  return [...new Set(words)].filter((w) => !allowed.includes(w));
+}
