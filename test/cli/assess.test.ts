@@ -61,7 +61,7 @@ describe('anke assess', () => {
     [['assess', '/nonexistent/dir'], '找不到考核数据：/nonexistent/dir'],
     [['assess', example, '--format', 'xml'], '--format 只能是 table、json 或 csv'],
     [['assess', example, '--explain', '不存在的单位'], '找不到单位“不存在的单位”'],
-    [['assess', example, '--bogus'], '参数错误'],
+    [['assess', example, '--bogus'], '参数错误：未知选项“--bogus”'],
     [['frobnicate'], '未知命令“frobnicate”'],
   ])('%j fails with one Chinese line and exit code 2', async (argv, message) => {
     const { code, err } = await cli(...argv);

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { assess } from '../../domain/assessment/assess';
 import { explainUnit, renderTrace } from '../../domain/assessment/explain';
 import { toPublishedTable, type PublishedTable } from '../../domain/assessment/published-table';
@@ -6,6 +5,7 @@ import { formatPoints } from '../../domain/arith/points';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
 import { csvField, textTable } from '../text-table';
+import { parseCommandArgs } from '../parse-command-args';
 import type { CliCommand } from './command';
 
 const usage = 'anke assess <方案目录或文件> [--format table|json|csv] [--explain <单位名称或标识>]';
@@ -14,16 +14,7 @@ export const assessCommand: CliCommand = {
   summary: '按考核方案计算成绩表、统计与得分反查',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { format: { type: 'string', default: 'table' }, explain: { type: 'string' } },
-      });
-    } catch (error) {
-      throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
-    }
+    const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'table' }, explain: { type: 'string' } }, usage);
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliError(`请给出一个方案目录或文件。用法：${usage}`);
     const format = values.format;

@@ -1,7 +1,6 @@
-import { ConfigError } from '../../server/config';
 import { verifyAuditChain } from '../../server/modules/audit/verify-audit-chain';
-import { openConfiguredDatabase } from '../../server/open-database';
 import { CliError } from '../cli-error';
+import { withConfiguredDatabase } from '../configured-database';
 import type { CliCommand, CliIo } from './command';
 
 const usage = `用法：anke audit verify
@@ -9,15 +8,8 @@ const usage = `用法：anke audit verify
 
 export async function runAudit(args: string[], io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   if (args[0] !== 'verify') throw new CliError(`未知的子命令“${args[0] ?? ''}”。\n${usage}`);
-  let opened;
-  try {
-    opened = await openConfiguredDatabase(env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
-    const result = await verifyAuditChain(opened.database.db);
+  return withConfiguredDatabase(env, async (database) => {
+    const result = await verifyAuditChain(database.db);
     if (result.problems.length === 0) {
       io.out(`审计链完整：共 ${result.checked} 条记录，未发现修改或删除。`);
       return 0;
@@ -25,9 +17,7 @@ export async function runAudit(args: string[], io: CliIo, env: Record<string, st
     io.err(`审计链被破坏：发现 ${result.problems.length} 处问题（共核对 ${result.checked} 条记录）：`);
     for (const problem of result.problems) io.err(`  ${problem.message}`);
     return 1;
-  } finally {
-    await opened.database.close();
-  }
+  });
 }
 
 export const auditCommand: CliCommand = {

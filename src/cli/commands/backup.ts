@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import { AppError } from '../../server/app-error';
-import { ConfigError } from '../../server/config';
 import { backupDatabase } from '../../server/operations/backup';
-import { openConfiguredDatabase } from '../../server/open-database';
 import { CliError } from '../cli-error';
+import { withConfiguredDatabase } from '../configured-database';
 import type { CliCommand, CliIo } from './command';
 
 const usage = `用法：anke backup <备份文件>
@@ -14,23 +12,11 @@ export async function runBackup(args: string[], io: CliIo, env: Record<string, s
   const [file] = args;
   if (!file || args.length !== 1) throw new CliError(`需要且只需要一个备份文件路径。\n${usage}`);
   const target = resolve(file);
-  let opened;
-  try {
-    opened = await openConfiguredDatabase(env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
-    const { bytes } = await backupDatabase(opened.database, target);
-    io.out(`已备份${opened.database.engine === 'sqlite' ? ' SQLite' : ' PostgreSQL'} 数据库到 ${target}（${(bytes / 1024).toFixed(0)} KB）。`);
+  return withConfiguredDatabase(env, async (database) => {
+    const { bytes } = await backupDatabase(database, target);
+    io.out(`已备份${database.engine === 'sqlite' ? ' SQLite' : ' PostgreSQL'} 数据库到 ${target}（${(bytes / 1024).toFixed(0)} KB）。`);
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.messageZh);
-    throw error;
-  } finally {
-    await opened.database.close();
-  }
+  });
 }
 
 export const backupCommand: CliCommand = { summary: '在线备份数据库：anke backup <文件>', usage, run: (args, io) => runBackup(args, io) };

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { assess } from '../../domain/assessment/assess';
 import { toPublishedTable } from '../../domain/assessment/published-table';
 import { centiToNumber } from '../../domain/arith/points';
@@ -8,6 +7,7 @@ import { buildScoreSheetsDocx } from '../../server/documents/score-sheet-docx';
 import { accidentRowsFromCase, itemScoreRowsFromResults, scoreSheetFromResult } from '../../server/documents/score-sheet-from-result';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
+import { parseCommandArgs } from '../parse-command-args';
 import type { CliCommand } from './command';
 
 const usage = 'anke export <方案目录> --out 结果.xlsx [--items 各单位得分.xlsx] [--sheets 评分表.docx] [--accidents 事故台账.xlsx]';
@@ -16,12 +16,7 @@ export const exportCommand: CliCommand = {
   summary: '导出考核结果工作簿（成绩表、等次、排名、分类汇总），可同时导出各单位逐项得分、评分表（DOCX）和事故台账',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, items: { type: 'string' }, sheets: { type: 'string' }, accidents: { type: 'string' } } });
-    } catch (error) {
-      throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
-    }
+    const parsed = parseCommandArgs(args, { out: { type: 'string' }, items: { type: 'string' }, sheets: { type: 'string' }, accidents: { type: 'string' } }, usage);
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliError(`请给出一个方案目录。用法：${usage}`);
     if (!values.out) throw new CliError(`请用 --out 指定输出文件。用法：${usage}`);

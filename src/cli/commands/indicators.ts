@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { indicatorReport } from '../../domain/assessment/indicator-report';
 import { formatFixed2 } from '../../domain/arith/rounding';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
 import { textTable } from '../text-table';
+import { parseCommandArgs } from '../parse-command-args';
 import type { CliCommand } from './command';
 
 const usage = 'anke indicators <方案目录或文件> [--as-of YYYY-MM-DD]';
@@ -17,12 +17,7 @@ export const indicatorsCommand: CliCommand = {
   summary: '各单位控制指标：实际值、是否突破、时间进度预警',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { 'as-of': { type: 'string' } } });
-    } catch (error) {
-      throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
-    }
+    const parsed = parseCommandArgs(args, { 'as-of': { type: 'string' } }, usage);
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliError(`请给出一个方案目录或文件。用法：${usage}`);
     const input = loadCase(positionals[0]!);

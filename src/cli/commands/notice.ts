@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { assess } from '../../domain/assessment/assess';
 import { toPublishedTable } from '../../domain/assessment/published-table';
 import { centiToNumber } from '../../domain/arith/points';
@@ -8,6 +7,7 @@ import { buildNoticeDocx, composeNotice } from '../../server/documents/notice-do
 import { DEFAULT_NOTICE_TEMPLATE, NoticeTemplateError } from '../../server/documents/notice-template';
 import { CliError } from '../cli-error';
 import { loadCase } from '../load-case';
+import { parseCommandArgs } from '../parse-command-args';
 import type { CliCommand } from './command';
 
 const usage = 'anke notice <方案目录> --out 通报.docx [--template 模板.md] [--date YYYY-MM-DD] [--office 印发机关] [--draft] [--header 发文机关标志 [--number 发文字号]]';
@@ -31,24 +31,15 @@ export const noticeCommand: CliCommand = {
   summary: '按考核结果和通报模板生成通报（DOCX，GB/T 9704-2012 公文格式）',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string' },
-          template: { type: 'string' },
-          date: { type: 'string' },
-          office: { type: 'string' },
-          draft: { type: 'boolean', default: false },
-          header: { type: 'string' },
-          number: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new CliError(`参数错误：${(error as Error).message}。用法：${usage}`);
-    }
+    const parsed = parseCommandArgs(args, {
+      out: { type: 'string' },
+      template: { type: 'string' },
+      date: { type: 'string' },
+      office: { type: 'string' },
+      draft: { type: 'boolean', default: false },
+      header: { type: 'string' },
+      number: { type: 'string' },
+    }, usage);
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliError(`请给出一个方案目录。用法：${usage}`);
     if (!values.out) throw new CliError(`请用 --out 指定输出文件。用法：${usage}`);

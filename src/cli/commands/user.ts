@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { roleLabels } from '../../domain/access/roles';
-import { AppError } from '../../server/app-error';
-import { ConfigError } from '../../server/config';
 import { createAccount } from '../../server/modules/accounts/create-account';
-import { openConfiguredDatabase } from '../../server/open-database';
 import { CliError } from '../cli-error';
+import { withConfiguredDatabase } from '../configured-database';
+import { parseCommandArgs } from '../parse-command-args';
 import type { CliCommand, CliIo } from './command';
 
 const usage = `用法：anke user create --role <角色> --org <组织编号> --username <用户名> [--name <姓名>]
@@ -29,41 +27,20 @@ function initialPassword(): string {
 export async function runUser(args: string[], io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'create') throw new CliError(`未知的子命令“${sub ?? ''}”。\n${usage}`);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: {
-        role: { type: 'string' }, org: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' },
-        unit: { type: 'string' }, assign: { type: 'string' }, 'password-stdin': { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-  }
+  const { values } = parseCommandArgs(rest, {
+    role: { type: 'string' }, org: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' },
+    unit: { type: 'string' }, assign: { type: 'string' }, 'password-stdin': { type: 'boolean' },
+  }, usage, false);
   for (const required of ['role', 'org', 'username'] as const) {
     if (!values[required]) throw new CliError(`缺少 --${required}。\n${usage}`);
   }
   const password = values['password-stdin'] ? await readStdin() : initialPassword();
-  let opened;
-  try {
-    opened = await openConfiguredDatabase(env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
-    await createAccount(opened.database.db, {
+  await withConfiguredDatabase(env, (database) =>
+    createAccount(database.db, {
       username: values.username!, displayName: values.name ?? values.username!, password, role: values.role!,
       organisationId: values.org!, unitId: values.unit ?? null,
       assignedUnitIds: values.assign ? values.assign.split(',').map((s) => s.trim()).filter(Boolean) : [],
-    }, null, new Date());
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(error.messageZh);
-    throw error;
-  } finally {
-    await opened.database.close();
-  }
+    }, null, new Date()));
   io.out(`已创建账户 ${values.username}（${roleLabels[values.role as keyof typeof roleLabels]}，组织 ${values.org}）。`);
   if (!values['password-stdin']) io.out(`初始密码（只显示这一次，请妥善转交）：${password}`);
   return 0;
