@@ -5,6 +5,7 @@ import { composeNotice } from '../../src/server/documents/notice-docx';
 import type { NoticeData, PublishedTableLike } from '../../src/server/documents/notice-docx';
 import type { AgreementData } from '../../src/server/documents/agreement-docx';
 import type { ScoreSheetData } from '../../src/server/documents/score-sheet-docx';
+import { zhoucunExpectedPath, zhoucunNoticePath } from '../support/acceptance';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,11 +18,11 @@ export interface ExpectedZhoucun {
 }
 
 export function loadExpected(): ExpectedZhoucun {
-  return JSON.parse(readFileSync(`${root}../shared/acceptance/zhoucun-2014-expected.json`, 'utf8')) as ExpectedZhoucun;
+  return JSON.parse(readFileSync(zhoucunExpectedPath, 'utf8')) as ExpectedZhoucun;
 }
 
 export function seedNoticeText(): string {
-  return readFileSync(`${root}../shared/seed/zhoucun-2014-safety-target-assessment-notice.txt`, 'utf8');
+  return readFileSync(zhoucunNoticePath, 'utf8');
 }
 
 export function zhoucunTemplate(): string {

@@ -113,8 +113,8 @@ describe('登录', () => {
 
 describe('menu by role', () => {
   test.each([
-    ['admin', ['首页', '单位与组织', '考核活动', '审计日志']],
-    ['leader', ['首页', '单位与组织', '考核活动', '审计日志']],
+    ['admin', ['首页', '单位与组织', '考核活动', '用户与角色', '审计日志']],
+    ['leader', ['首页', '单位与组织', '考核活动', '用户与角色', '审计日志']],
     ['assessor', ['首页', '单位与组织', '考核活动']],
     ['wangcun', ['首页', '单位与组织', '考核活动']],
   ])('%s sees %j', async (username, expected) => {
@@ -185,7 +185,7 @@ describe('单位与组织', () => {
 });
 
 describe('考核活动 and 结果与排名', () => {
-  const expected = JSON.parse(readFileSync(new URL('../../../shared/acceptance/zhoucun-2014-expected.json', import.meta.url), 'utf8')) as {
+  const expected = JSON.parse(readFileSync(new URL('../acceptance/zhoucun-2014-expected.json', import.meta.url), 'utf8')) as {
     rows: { seq: number; unit: string; category: string; score: number | null; reward: number | null; remark: string }[];
   };
 
@@ -246,13 +246,42 @@ describe('考核活动 and 结果与排名', () => {
   });
 });
 
+describe('用户与角色', () => {
+  test('the accounts of the district with their roles, filtered by role', async () => {
+    const page = await signedIn('admin', '/accounts');
+    await page.getByText('共 5 个账户').waitFor();
+    await page.getByRole('combobox', { name: '按角色筛选' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '单位联络员' }).click();
+    await page.getByText('共 1 个账户').waitFor();
+    const rows = await page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
+    expect(rows).toEqual([expect.stringMatching(/wangcun\s+王村镇联络员\s+单位联络员\s+周村区\s+王村镇政府/)]);
+  });
+
+  test('the assessor has no such page', async () => {
+    const page = await signedIn('assessor', '/accounts');
+    await page.getByText('无权访问').waitFor();
+  });
+});
+
+describe('首页', () => {
+  test('shows the campaigns and the score distribution of the published one', async () => {
+    const page = await signedIn('admin', '/');
+    await page.getByRole('img', { name: '2014年全区安全生产目标管理考核得分分布' }).waitFor();
+    await page.getByText('参评 38 个，合格率 89.47%').waitFor();
+    await page.getByRole('img', { name: /被考核单位按类别：属地8个，部门30个，驻区单位0个/ }).waitFor();
+  });
+});
+
 describe('screenshots at 1280 px and 1024 px', () => {
   const pages = [
     ['home', '/', '首页'],
     ['organisation', '/organisation', '单位与组织'],
     ['audit', '/audit', '审计日志'],
     ['campaigns', '/campaigns', '考核活动'],
+    ['accounts', '/accounts', '用户与角色'],
   ] as const;
+  // Login names are what people type; they are Latin by design.
+  const usernames = ['admin', 'leader', 'assessor', 'wangcun', 'sysadmin'];
   for (const width of [1280, 1024]) {
     for (const [name, path, heading] of pages) {
       test(`${heading} at ${width} px: Chinese only, nothing wider than the window`, async () => {
@@ -261,12 +290,27 @@ describe('screenshots at 1280 px and 1024 px', () => {
         await page.waitForLoadState('networkidle');
         await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
         await screenshot(page, name);
-        expect(await latinWords(page)).toEqual([]);
+        expect(await latinWords(page, name === 'accounts' ? usernames : [])).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         expect(pageProblems(page)).toEqual([]);
       });
     }
+  }
+
+  for (const width of [1280, 1024]) {
+    test(`campaign detail and results at ${width} px`, async () => {
+      const page = await signedIn('admin', '/campaigns', width);
+      await page.getByRole('link', { name: '2014年全区安全生产目标管理考核详情' }).click();
+      await page.getByText('被考核单位（38 个）').waitFor();
+      await screenshot(page, 'campaign-detail');
+      expect(await latinWords(page)).toEqual([]);
+      await page.getByRole('button', { name: '结果与排名' }).click();
+      await page.getByText('已发布结果，第 1 版。').waitFor();
+      await screenshot(page, 'results');
+      expect(await latinWords(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    });
   }
 
   test('the login page at 1024 px', async () => {

@@ -9,7 +9,7 @@ interface Expected {
   stats: { assessed: number; atOrAbove80: number; passRatePercent: string };
   rows: { seq: number; unit: string; category: string; score: number | null; reward: number | null; remark: string }[];
 }
-const expected = JSON.parse(readFileSync(new URL('../../../shared/acceptance/zhoucun-2014-expected.json', import.meta.url), 'utf8')) as Expected;
+const expected = JSON.parse(readFileSync(new URL('../acceptance/zhoucun-2014-expected.json', import.meta.url), 'utf8')) as Expected;
 
 describe('demo campaigns', { timeout: 180_000 }, () => {
   const t = useTestApp();

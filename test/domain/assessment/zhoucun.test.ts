@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCase } from '../../../src/cli/load-case';
 import { assess } from '../../../src/domain/assessment/assess';
 import { explainUnit, renderTrace } from '../../../src/domain/assessment/explain';
 import { toPublishedTable } from '../../../src/domain/assessment/published-table';
+import { zhoucunExpected } from '../../support/acceptance';
 
-const expected = JSON.parse(readFileSync(new URL('../../../../shared/acceptance/zhoucun-2014-expected.json', import.meta.url), 'utf8')) as {
-  stats: { assessed: number; atOrAbove80: number; passRatePercent: string };
-  rows: { seq: number; unit: string; category: string; score: number | null; reward: number | null; remark: string }[];
-};
+const expected = zhoucunExpected();
 const input = loadCase(new URL('../../../examples/zhoucun-2014', import.meta.url).pathname);
 const result = assess(input);
 const table = toPublishedTable(result);
