@@ -74,3 +74,22 @@ export async function saveAssessmentResponse(
     .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet(values))
     .execute();
 }
+
+export async function insertAdjustmentEvent(
+  db: Kysely<DB>,
+  row: { id: string; campaignId: string; unitId: string; kind: string; item: string; level: string | null; times: number; note: string | null; by: string; at: string },
+): Promise<void> {
+  await db.insertInto('adjustment_event').values({
+    id: row.id, campaign_id: row.campaignId, unit_id: row.unitId, kind: row.kind, item_id: row.item, level: row.level,
+    times: row.times, note: row.note, created_by: row.by, created_at: row.at,
+  }).execute();
+}
+
+export async function upsertMetricValues(db: Kysely<DB>, campaignId: string, unitId: string, values: Record<string, number>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    await db.insertInto('metric_value')
+      .values({ campaign_id: campaignId, unit_id: unitId, name, value_json: JSON.stringify(value) })
+      .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'name']).doUpdateSet({ value_json: JSON.stringify(value) }))
+      .execute();
+  }
+}

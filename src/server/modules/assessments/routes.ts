@@ -1,17 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
+import { z } from 'zod';
+import { can } from '../../../domain/access/can';
+import { adjustmentCreateSchema, adjustmentListSchema, adjustmentSchema, metricValuesSchema } from '../../../shared/schemas/adjustment';
+import { campaignParamsSchema, campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
 import {
   scoreItemsSchema, scoreParamsSchema, scoreResponseBodySchema, scoreResponseSchema, selfAssessmentActionSchema,
   selfAssessmentParamsSchema, selfAssessmentSchema, unitScoresSchema,
 } from '../../../shared/schemas/score';
+import { notFound } from '../../app-error';
 import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
+import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
+import { findCampaign } from '../campaigns/repository';
+import { listAdjustmentEvents } from '../results/repository';
 import { changeSelfAssessment } from './change-self-assessment';
+import { recordAdjustment } from './record-adjustment';
 import { toUnitScores } from './presenter';
 import { findAssessmentResponse, findSelfAssessment, listUnitScores } from './repository';
 import { respondToScores } from './respond-to-scores';
+import { saveMetricValues } from './save-metric-values';
 import { campaignUnitFor, saveItemScores } from './save-item-scores';
 
 const tags = ['自评与考核评分'];
@@ -58,6 +67,38 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   }, async (request) => respondToScores(
     ctx.db, actorOf(request), request.params.id, request.params.unitId, request.body.response, request.body.comment, ctx.now(),
   ));
+
+  r.get('/api/campaigns/:id/adjustments', {
+    preHandler: ctx.authenticate,
+    schema: { tags, summary: '加减分事项（各人只看到可见单位的）', params: campaignParamsSchema, response: { 200: adjustmentListSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const row = await findCampaign(ctx.db, request.params.id);
+    if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+    const events = await listAdjustmentEvents(ctx.db, row.id);
+    return {
+      items: events.filter((e) => can(actor, 'unit.read', campaignUnitResource(row, e.unit_id))).map((e) => ({
+        id: e.id, unitId: e.unit_id, kind: e.kind as 'bonus' | 'penalty', item: e.item_id, level: e.level, times: e.times, note: e.note,
+      })),
+    };
+  });
+
+  r.post('/api/campaigns/:id/adjustments', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '登记加分或减分事项（按考核方案中的事项编号）',
+      params: campaignParamsSchema, body: adjustmentCreateSchema, response: { 201: adjustmentSchema, ...errorResponses },
+    },
+  }, async (request, reply) => reply.code(201).send(await recordAdjustment(ctx.db, actorOf(request), request.params.id, request.body, ctx.now())));
+
+  r.put('/api/campaigns/:id/units/:unitId/metrics', {
+    preHandler: ctx.authenticate,
+    schema: {
+      tags, summary: '录入单位的指标数据（按指标计分的细则使用）',
+      params: campaignUnitParamsSchema, body: metricValuesSchema,
+      response: { 200: z.object({ unitId: z.string(), values: z.record(z.string(), z.unknown()) }), ...errorResponses },
+    },
+  }, async (request) => saveMetricValues(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.body.values, ctx.now()));
 
   r.post('/api/campaigns/:id/units/:unitId/self-assessment', {
     preHandler: ctx.authenticate,
