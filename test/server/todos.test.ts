@@ -38,7 +38,18 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
       units: [{ unitId: d.units.town, controlIndicators: [{ kind: 'deaths', ceiling: 2 }] }, { unitId: d.units.dept }],
       dates: { selfAssessmentDue: inDays(2), assessmentEnds: inDays(-1) },
     });
-    await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment']);
+    await advance(admin, id, ['openSigning', 'startYear']);
+    // The 2014 monthly reports are all past their deadlines: missing, overdue from January's.
+    const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`).join('、');
+    expect(await todos(liaison, id)).toEqual([
+      { kind: 'submitMonthlyReport', title: `报送月报（${months}）`, campaignId: id, campaignName: '2014年全区安全生产目标管理考核', unitIds: [d.units.town], due: '2014-02-02', reminder: 'overdue' },
+    ]);
+    await liaison.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/monthly-reports/1`, payload: { figures: { inspections: 4 } } });
+    expect((await todos(liaison, id))[0]).toMatchObject({ title: `报送月报（${months.slice(3)}）`, due: '2014-03-02' });
+    for (let m = 2; m <= 12; m += 1) {
+      await liaison.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/monthly-reports/${m}`, payload: { figures: { inspections: 4 } } });
+    }
+    await advance(admin, id, ['openSelfAssessment']);
     expect(await todos(liaison, id)).toEqual([
       { kind: 'submitSelfAssessment', title: '填报并提交单位自评', campaignId: id, campaignName: '2014年全区安全生产目标管理考核', unitIds: [d.units.town], due: inDays(2), reminder: 'dueSoon' },
     ]);

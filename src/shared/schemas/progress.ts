@@ -27,7 +27,7 @@ export const campaignProgressSchema = z.object({
 });
 
 export const todoSchema = z.object({
-  kind: z.enum(['submitSelfAssessment', 'scoreUnits', 'decideVeto', 'answerObjection', 'publish']),
+  kind: z.enum(['submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'decideVeto', 'answerObjection', 'publish']),
   title: z.string(),
   campaignId: z.string(),
   campaignName: z.string(),

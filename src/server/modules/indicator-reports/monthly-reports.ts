@@ -16,7 +16,7 @@ import { findMonthlyReport, listMonthlyReports, saveMonthlyReport } from './repo
 export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** States of the year in which units report monthly figures (the December report comes in January). */
-const reporting = new Set(['inProgress', 'selfAssessment', 'assessment']);
+export const reporting = new Set(['inProgress', 'selfAssessment', 'assessment']);
 
 /**
  * Each unit's monthly reports for the campaign's year: status against the deadline (domain
@@ -24,7 +24,7 @@ const reporting = new Set(['inProgress', 'selfAssessment', 'assessment']);
  * accident figures derived from the register for the unit (its area, or the sectors it
  * regulates), never typed.
  */
-async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date) {
+export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date) {
   const input = await loadCase(db, row);
   const today = chinaDay(now);
   const reports = new Map((await listMonthlyReports(db, row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r]));

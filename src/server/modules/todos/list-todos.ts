@@ -5,9 +5,10 @@ import { reminderOf } from '../../../domain/workflow/reminder';
 import type { DB } from '../../db/schema';
 import { campaignResource } from '../campaigns/presenter';
 import { listCampaigns, type CampaignRow } from '../campaigns/repository';
+import { monthlyOverview, reporting } from '../indicator-reports/monthly-reports';
 import { campaignProgress } from '../progress/get-progress';
 
-type TodoKind = 'submitSelfAssessment' | 'scoreUnits' | 'decideVeto' | 'answerObjection' | 'publish';
+type TodoKind = 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'decideVeto' | 'answerObjection' | 'publish';
 
 interface Todo {
   kind: TodoKind;
@@ -39,6 +40,15 @@ export async function listTodos(db: Kysely<DB>, actor: Actor, now: Date): Promis
     const progress = await campaignProgress(db, c, now);
     const mine = (action: 'score.self' | 'score.team') =>
       progress.units.filter((u) => can(actor, action, { organisationPath: c.organisation_path, unitId: u.unitId }));
+    if (reporting.has(c.state) && actor.role === 'unitLiaison') {
+      // 月报: months due now or missing, for the units the liaison reports for.
+      for (const u of (await monthlyOverview(db, c, now)).filter((r) => can(actor, 'report.submit', { organisationPath: c.organisation_path, unitId: r.unitId }))) {
+        const open = u.months.filter((m) => m.status === 'due' || m.status === 'missing');
+        if (open.length > 0) {
+          add(c, 'submitMonthlyReport', `报送月报（${open.map((m) => `${m.month}月`).join('、')}）`, [u.unitId], open[0]!.deadline);
+        }
+      }
+    }
     if (c.state === 'selfAssessment' && actor.role === 'unitLiaison') {
       const open = mine('score.self').filter((u) => u.selfAssessment !== 'submitted');
       if (open.length > 0) add(c, 'submitSelfAssessment', '填报并提交单位自评', open.map((u) => u.unitId), c.self_assessment_due);
