@@ -1,4 +1,4 @@
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { preValidationAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config';
 import type { Engine } from './db/create-database';
@@ -10,5 +10,5 @@ export interface AppContext {
   engine: Engine;
   config: Config;
   now: () => Date;
-  authenticate: preHandlerAsyncHookHandler;
+  authenticate: preValidationAsyncHookHandler;
 }

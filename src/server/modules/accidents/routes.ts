@@ -22,7 +22,7 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/accidents', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '事故登记列表（本人辖区，可按年度）', querystring: accidentListQuerySchema, response: { 200: accidentListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
@@ -31,12 +31,12 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.post('/api/accidents', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '登记事故（等级按国务院令第493号第三条自动认定）', body: accidentCreateSchema, response: { 201: accidentSchema, ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(await recordAccident(ctx.db, actorOf(request), request.body, ctx.now())));
 
   r.get('/api/accidents/:id', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '一起事故及其各次数据版本', params: accidentParamsSchema, response: { 200: accidentSchema, ...errorResponses } },
   }, async (request) => {
     const row = await findAccident(ctx.db, request.params.id);
@@ -45,7 +45,7 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.put('/api/accidents/:id/figures', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '补报伤亡和损失（保留每个版本；超出第十三条期限的标记为逾期补报）',
       params: accidentParamsSchema, body: accidentFiguresSchema, response: { 200: accidentSchema, ...errorResponses },
@@ -53,12 +53,12 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   }, async (request) => updateAccidentFigures(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
 
   r.get('/api/campaigns/:id/veto-proposals', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '一票否决建议（由事故触发）及其处理结果', params: campaignParamsSchema, response: { 200: vetoProposalListSchema, ...errorResponses } },
   }, async (request) => listVetoProposals(ctx.db, actorOf(request), request.params.id));
 
   r.post('/api/campaigns/:id/veto-decisions', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '确认或驳回一票否决建议（须写明理由；驳回后不再否决）',
       params: campaignParamsSchema, body: vetoDecisionSchema, response: { 200: vetoProposalSchema, ...errorResponses },

@@ -11,7 +11,7 @@ import { listAccounts } from './repository';
 
 export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/accounts', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['账户'],
       summary: '账户列表（分页、按角色/组织/名称筛选、排序；只含本人辖区）',

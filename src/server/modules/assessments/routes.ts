@@ -30,7 +30,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/campaigns/:id/units/:unitId/scores', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '一个单位的逐项得分：考核组评分与单位自评并列',
       params: campaignUnitParamsSchema, response: { 200: unitScoresSchema, ...errorResponses },
@@ -48,7 +48,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   });
 
   r.put('/api/campaigns/:id/units/:unitId/scores/:kind', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '填报逐项得分（self：单位自评；team：考核组评分），按细则编号',
       params: scoreParamsSchema, body: scoreItemsSchema, response: { 200: unitScoresSchema, ...errorResponses },
@@ -59,7 +59,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   });
 
   r.post('/api/campaigns/:id/units/:unitId/response', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '单位确认考核组评分，或提出异议（须写明理由）',
       params: campaignUnitParamsSchema, body: scoreResponseBodySchema, response: { 200: scoreResponseSchema, ...errorResponses },
@@ -69,7 +69,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   ));
 
   r.get('/api/campaigns/:id/adjustments', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '加减分事项（各人只看到可见单位的）', params: campaignParamsSchema, response: { 200: adjustmentListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
@@ -84,7 +84,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   });
 
   r.post('/api/campaigns/:id/adjustments', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '登记加分或减分事项（按考核方案中的事项编号）',
       params: campaignParamsSchema, body: adjustmentCreateSchema, response: { 201: adjustmentSchema, ...errorResponses },
@@ -92,7 +92,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   }, async (request, reply) => reply.code(201).send(await recordAdjustment(ctx.db, actorOf(request), request.params.id, request.body, ctx.now())));
 
   r.put('/api/campaigns/:id/units/:unitId/metrics', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '录入单位的指标数据（按指标计分的细则使用）',
       params: campaignUnitParamsSchema, body: metricValuesSchema,
@@ -101,7 +101,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   }, async (request) => saveMetricValues(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.body.values, ctx.now()));
 
   r.post('/api/campaigns/:id/units/:unitId/self-assessment', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '提交自评（提交后锁定）或退回自评',
       params: selfAssessmentParamsSchema, body: selfAssessmentActionSchema, response: { 200: selfAssessmentSchema, ...errorResponses },

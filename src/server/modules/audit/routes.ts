@@ -10,7 +10,7 @@ import { listAudit } from './repository';
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['审计'],
       summary: '审计记录（分页、按对象/操作人/操作/时间筛选；只含本人辖区）',

@@ -26,7 +26,8 @@ export interface AuthOptions {
 }
 
 /**
- * preHandler for every authenticated route: resolves the session cookie to an actor,
+ * preValidation hook of every authenticated route — before the body is validated, so a
+ * request without a session is told 401, not 400 — resolves the session cookie to an actor,
  * expires idle sessions, and rejects cookie-authenticated writes without the CSRF token.
  */
 export function makeAuthenticate(options: AuthOptions) {
@@ -64,7 +65,7 @@ export function makeAuthenticate(options: AuthOptions) {
   };
 }
 
-/** The actor of an authenticated request (the preHandler has run). */
+/** The actor of an authenticated request (the authentication hook has run). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', '请先登录。');
   return request.actor;

@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   r.get('/api/auth/session', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags: ['登录'], summary: '当前会话的账户与防伪令牌', response: { 200: sessionSchema, 401: errorSchema } },
   }, async (request) => {
     actorOf(request);
@@ -41,7 +41,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   r.post('/api/auth/logout', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags: ['登录'], summary: '退出登录', response: { 200: z.object({ ok: z.literal(true) }), 401: errorSchema, 403: errorSchema } },
   }, async (request, reply) => {
     await deleteSession(ctx.db, request.sessionId!);

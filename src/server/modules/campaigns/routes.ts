@@ -21,7 +21,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/campaigns', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '考核活动列表（本人辖区）', response: { 200: campaignListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
@@ -30,7 +30,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.post('/api/campaigns', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '按考核方案新建考核活动（方案可为 JSON 对象或 YAML 文本）',
       body: campaignCreateSchema, response: { 201: campaignSchema, ...errorResponses },
@@ -41,7 +41,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.post('/api/campaigns/:id/copy', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '复制上一年度的考核活动（方案与单位，可增删单位）',
       params: campaignParamsSchema, body: campaignCopySchema, response: { 201: campaignSchema, ...errorResponses },
@@ -52,7 +52,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.get('/api/campaigns/:id', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '一个考核活动', params: campaignParamsSchema, response: { 200: campaignSchema, ...errorResponses } },
   }, async (request) => {
     const row = await findCampaign(ctx.db, request.params.id);
@@ -61,7 +61,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.get('/api/campaigns/:id/units', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '考核活动的被考核单位（按排列顺序）', params: campaignParamsSchema, response: { 200: campaignUnitListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
@@ -78,7 +78,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   r.post('/api/campaigns/:id/transitions', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '考核活动状态变更（开始签订、年度执行、自评、评分、审核、审定并公示、退回、发布）',
       params: campaignParamsSchema, body: campaignTransitionSchema, response: { 200: campaignSchema, ...errorResponses },

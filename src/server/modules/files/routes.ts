@@ -17,7 +17,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: AppContext & { files
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/units/:unitId/files', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['文件'],
       summary: '上传一个文件（multipart/form-data，字段 file；类型按内容判定，超过大小上限返回 413）',
@@ -36,7 +36,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: AppContext & { files
   });
 
   r.get('/api/units/:unitId/files', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['文件'],
       summary: '一个被考核单位的文件（分页，默认最新在前）',
@@ -54,7 +54,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: AppContext & { files
   });
 
   r.get('/api/files/:id', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['文件'],
       summary: '下载文件（流式传输，保留原中文文件名）',

@@ -13,7 +13,7 @@ export async function indicatorReportRoutes(app: FastifyInstance, ctx: AppContex
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/campaigns/:id/monthly-reports', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '各单位全年月报：报送状态（迟报、未报送）、填报指标与事故登记统计的数据',
       params: campaignParamsSchema, response: { 200: monthlyReportListSchema, ...errorResponses },
@@ -21,7 +21,7 @@ export async function indicatorReportRoutes(app: FastifyInstance, ctx: AppContex
   }, async (request) => listUnitMonthlyReports(ctx.db, actorOf(request), request.params.id, ctx.now()));
 
   r.put('/api/campaigns/:id/units/:unitId/monthly-reports/:month', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '报送月报（月末后 2 日内为按时；事故数据不填报，由事故登记统计）',
       params: monthlyReportParamsSchema, body: monthlyReportBodySchema, response: { 200: monthlyReportSchema, ...errorResponses },

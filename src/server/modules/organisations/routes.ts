@@ -11,7 +11,7 @@ import { listOrganisations } from './repository';
 
 export async function organisationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get('/api/organisations', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['组织'],
       summary: '组织树（按路径排序的扁平列表，只含本人辖区）',

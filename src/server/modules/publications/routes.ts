@@ -20,7 +20,7 @@ export async function publicationRoutes(app: FastifyInstance, ctx: AppContext): 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/campaigns/:id/objections', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '申诉及答复（单位只看到本单位的）', params: campaignParamsSchema, response: { 200: objectionListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
@@ -33,7 +33,7 @@ export async function publicationRoutes(app: FastifyInstance, ctx: AppContext): 
   });
 
   r.post('/api/campaigns/:id/objections', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '公示期间提出申诉', params: campaignParamsSchema, body: objectionCreateSchema, response: { 201: objectionSchema, ...errorResponses } },
   }, async (request, reply) => {
     const view = await fileObjection(ctx.db, actorOf(request), request.params.id, request.body.unitId, request.body.content, ctx.now());
@@ -41,7 +41,7 @@ export async function publicationRoutes(app: FastifyInstance, ctx: AppContext): 
   });
 
   r.post('/api/campaigns/:id/objections/:objectionId/answer', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '答复申诉', params: objectionParamsSchema, body: objectionAnswerSchema, response: { 200: objectionSchema, ...errorResponses } },
   }, async (request) => answerObjection(ctx.db, actorOf(request), request.params.id, request.params.objectionId, request.body.answer, ctx.now()));
 }

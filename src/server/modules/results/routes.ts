@@ -22,7 +22,7 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
   const tables = new PublishedTables();
 
   r.get('/api/campaigns/:id/results', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '考核成绩表（与 anke assess --format json 的行相同）；发布后为已发布的版本',
       params: campaignParamsSchema, querystring: resultQuerySchema, response: { 200: campaignResultsSchema, ...errorResponses },
@@ -30,7 +30,7 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }, async (request) => getResults(ctx.db, actorOf(request), request.params.id, request.query, tables));
 
   r.get('/api/campaigns/:id/units/:unitId/trace', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '一个单位的得分反查（到细则、扣分和否决所依据的事故）',
       params: campaignUnitParamsSchema, querystring: resultVersionQuerySchema, response: { 200: traceSchema, ...errorResponses },
@@ -38,12 +38,12 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }, async (request) => getTrace(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.query.version));
 
   r.get('/api/campaigns/:id/result-versions', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '已发布结果的各个版本', params: campaignParamsSchema, response: { 200: resultVersionListSchema, ...errorResponses } },
   }, async (request) => listVersions(ctx.db, actorOf(request), request.params.id));
 
   r.post('/api/campaigns/:id/result-versions', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '更正已发布的结果：按更正后的数据生成新版本（须写明理由）',
       params: campaignParamsSchema, body: correctionSchema,
@@ -55,12 +55,12 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
   });
 
   r.get('/api/campaigns/:id/result-versions/:from/diff/:to', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags, summary: '两个结果版本之间的差异', params: diffParamsSchema, response: { 200: tableDiffSchema, ...errorResponses } },
   }, async (request) => diffVersions(ctx.db, actorOf(request), request.params.id, request.params.from, request.params.to));
 
   r.post('/api/campaigns/:id/what-if', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags, summary: '假设测算（分数线、奖励标准、驳回否决、事故改归属）；不改动实际结果',
       params: campaignParamsSchema, body: whatIfSchema, response: { 200: whatIfResultSchema, ...errorResponses },

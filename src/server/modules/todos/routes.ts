@@ -12,12 +12,12 @@ export async function todoRoutes(app: FastifyInstance, ctx: AppContext): Promise
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/todos', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags: ['待办与进度'], summary: '本人待办（含截止日期与到期提醒）', response: { 200: todoListSchema, ...errorResponses } },
   }, async (request) => listTodos(ctx.db, actorOf(request), ctx.now()));
 
   r.get('/api/campaigns/:id/progress', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['待办与进度'], summary: '考核进度：各单位自评、评分、申诉、否决建议与控制指标进度',
       params: campaignParamsSchema, response: { 200: campaignProgressSchema, ...errorResponses },

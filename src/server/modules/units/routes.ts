@@ -14,7 +14,7 @@ export async function unitRoutes(app: FastifyInstance, ctx: AppContext): Promise
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/units', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['被考核单位'],
       summary: '被考核单位列表（分页、筛选、排序；只含本人可见的单位）',
@@ -30,7 +30,7 @@ export async function unitRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   r.get('/api/units/:id', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: { tags: ['被考核单位'], summary: '一个被考核单位', params: unitParamsSchema, response: { 200: unitSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
@@ -41,7 +41,7 @@ export async function unitRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   r.patch('/api/units/:id', {
-    preHandler: ctx.authenticate,
+    preValidation: ctx.authenticate,
     schema: {
       tags: ['被考核单位'],
       summary: '修改被考核单位（带 version；版本过期返回 409）',
