@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('campaign')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -74,7 +74,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('adjustment_event')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaign.id'))
     .addColumn('unit_id', 'text', (c) => c.notNull().references('unit.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -91,7 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // row; every change of them is kept in accident_version (国务院令第493号第十三条).
   await db.schema
     .createTable('accident')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
     .addColumn('occurred_at', 'text', (c) => c.notNull())
     .addColumn('place', 'text')
@@ -152,7 +152,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // 申诉 raised during publicity and the office's answer.
   await db.schema
     .createTable('objection')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaign.id'))
     .addColumn('unit_id', 'text', (c) => c.notNull().references('unit.id'))
     .addColumn('content', 'text', (c) => c.notNull())
