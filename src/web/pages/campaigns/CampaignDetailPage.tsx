@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { campaignStateLabels, campaignStates } from '../../../domain/workflow/campaign-state';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import { useRequest } from '../../api/use-request';
@@ -17,6 +17,7 @@ function categoryLabel(category: string): string {
 
 export function Component() {
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const units = useRequest(() => campaignApi.units(id), [id]);
   const c = campaign.data;
@@ -40,7 +41,7 @@ export function Component() {
             </Card>
           </Col>
           <Col xs={24} xl={10}>
-            <Card title="基本信息" extra={<Link to={`/campaigns/${encodeURIComponent(c.id)}/results`}><Button type="primary">结果与排名</Button></Link>}>
+            <Card title="基本信息" extra={<Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>}>
               <Descriptions column={1} size="small" bordered>
                 <Descriptions.Item label="年度">{c.year}{c.period ? `（${c.period}）` : ''}</Descriptions.Item>
                 <Descriptions.Item label="状态"><Tag color={stateColours[c.state]}>{c.stateLabel}</Tag></Descriptions.Item>

@@ -54,26 +54,29 @@ export function Component() {
 
   const columns: TableProps<ResultRow>['columns'] = [
     // The notice's own columns first, in its order: 序号, 单位, 考核分数, 奖励金额（元）, 备注.
-    { title: '序号', dataIndex: 'seq', width: 64, align: 'center' },
-    { title: '单位', dataIndex: 'unit', width: 180 },
-    { title: '考核分数', dataIndex: 'score', width: 96, align: 'right', render: points },
-    { title: '奖励金额（元）', dataIndex: 'reward', width: 130, align: 'right', render: money },
+    // A unit's name opens its trace (得分反查).
+    { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
+    {
+      title: '单位',
+      dataIndex: 'unit',
+      width: 170,
+      render: (unit: string, row) => (
+        <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setTracing(row)} aria-label={`查看${unit}的得分反查`} title="查看得分反查">
+          {unit}
+        </Button>
+      ),
+    },
+    { title: '考核分数', dataIndex: 'score', width: 84, align: 'right', render: points },
+    { title: '奖励金额（元）', dataIndex: 'reward', width: 116, align: 'right', render: money },
     { title: '备注', dataIndex: 'remark', render: (remark: string) => remark || '' },
     {
       title: '等次',
       dataIndex: 'grade',
-      width: 90,
+      width: 76,
       render: (grade: string, row) => <Tag color={row.vetoed ? 'red' : 'blue'}>{grade}</Tag>,
     },
-    { title: '类别内排名', dataIndex: 'rank', width: 100, align: 'center', render: (rank: number | null) => rank ?? '—' },
-    {
-      title: '得分反查',
-      key: 'trace',
-      width: 96,
-      render: (_: unknown, row) => (
-        <Button type="link" size="small" onClick={() => setTracing(row)} aria-label={`查看${row.unit}的得分反查`}>查看</Button>
-      ),
-    },
+    { title: '类别内排名', dataIndex: 'rank', width: 96, align: 'center', render: (rank: number | null) => rank ?? '—' },
   ];
 
   const title = data?.campaign.name ?? campaign.data?.name ?? '考核结果';
@@ -95,7 +98,7 @@ export function Component() {
           <Card style={{ marginBottom: 16 }}>
             <Typography.Title level={4} style={{ marginTop: 0 }}>{title}</Typography.Title>
             <Typography.Paragraph type="secondary">
-              {data.version == null ? '尚未发布：以下结果由现有数据即时计算，仅供审核。' : `已发布结果，第 ${data.version} 版。`}
+              点击单位名称可查看其得分反查。{data.version == null ? '尚未发布：以下结果由现有数据即时计算，仅供审核。' : `已发布结果，第 ${data.version} 版。`}
             </Typography.Paragraph>
             <Row gutter={16}>
               <Col xs={12} md={6}><Statistic title="参评单位" value={data.stats.assessed} suffix="个" /></Col>
@@ -123,7 +126,7 @@ export function Component() {
               locale={{ emptyText: <Empty description="暂无考核结果" /> }}
               // Thousands of units scroll inside a virtualised table; a district's few dozen
               // rows are laid out in full, as on the printed notice.
-              scroll={rows.length > virtualFrom ? { x: 900, y: 600 } : { x: 900 }}
+              scroll={rows.length > virtualFrom ? { x: 720, y: 600 } : { x: 720 }}
               virtual={rows.length > virtualFrom}
             />
           </Card>

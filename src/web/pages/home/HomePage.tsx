@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import { roleLabels } from '../../../domain/access/roles';
 import type { auditListSchema } from '../../../shared/schemas/audit';
+import type { campaignListSchema } from '../../../shared/schemas/campaign';
 import type { organisationListSchema } from '../../../shared/schemas/organisation';
+import type { campaignResultsSchema } from '../../../shared/schemas/result';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import type { unitListSchema } from '../../../shared/schemas/unit';
 import { mayList } from '../../access';
@@ -14,10 +16,13 @@ import { useRequest } from '../../api/use-request';
 import { EChart } from '../../components/EChart';
 import { auditActionLabel, entityTypeLabels, labelOr, organisationKindLabels, sectorLabel } from '../../labels';
 import { useAccount } from '../../session/session';
+import { stateColours } from '../campaigns/state';
 
 type UnitList = z.infer<typeof unitListSchema>;
 type AuditList = z.infer<typeof auditListSchema>;
 type OrganisationList = z.infer<typeof organisationListSchema>;
+type CampaignList = z.infer<typeof campaignListSchema>;
+type CampaignResults = z.infer<typeof campaignResultsSchema>;
 
 const categories = unitCategorySchema.options;
 
@@ -109,6 +114,74 @@ function RecentAudit() {
   );
 }
 
+const publishedStates = new Set(['publicity', 'published']);
+
+/** Campaigns and their state; the score distribution of the latest one with results made public. */
+function Campaigns() {
+  const { data, loading, error } = useRequest(async () => {
+    const { items } = await api.get<CampaignList>('/api/campaigns');
+    const latest = [...items].filter((c) => publishedStates.has(c.state)).sort((a, b) => b.year - a.year)[0];
+    const results = latest ? await api.get<CampaignResults>(`/api/campaigns/${encodeURIComponent(latest.id)}/results`) : null;
+    return { items, latest, results };
+  }, []);
+  const option = useMemo(() => {
+    const rows = data?.results?.rows ?? [];
+    const bands = [
+      { label: '95分及以上', test: (s: number) => s >= 95 },
+      { label: '90–94.99分', test: (s: number) => s >= 90 && s < 95 },
+      { label: '85–89.99分', test: (s: number) => s >= 85 && s < 90 },
+      { label: '85分以下', test: (s: number) => s < 85 },
+    ];
+    const categoryNames = [...new Set(rows.map((r) => r.category))];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 16, top: 16, bottom: 56 },
+      xAxis: { type: 'category', data: [...bands.map((b) => b.label), '一票否决'] },
+      yAxis: { type: 'value', minInterval: 1, name: '单位数' },
+      series: categoryNames.map((category) => {
+        const inCategory = rows.filter((r) => r.category === category);
+        return {
+          name: category,
+          type: 'bar',
+          stack: 'units',
+          data: [
+            ...bands.map((b) => inCategory.filter((r) => r.score != null && !r.vetoed && b.test(r.score)).length),
+            inCategory.filter((r) => r.vetoed).length,
+          ],
+        };
+      }),
+    };
+  }, [data]);
+  return (
+    <Card title="考核活动" extra={<Link to="/campaigns">全部考核活动</Link>}>
+      {error && <Alert type="error" showIcon title={error} />}
+      {loading && !data && <Skeleton active />}
+      {data && (data.items.length === 0 ? <Empty description="暂无考核活动" /> : (
+        <>
+          <List
+            size="small"
+            dataSource={data.items}
+            renderItem={(c) => (
+              <List.Item extra={<Tag color={stateColours[c.state]}>{c.stateLabel}</Tag>}>
+                <Link to={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+              </List.Item>
+            )}
+          />
+          {data.latest && data.results && data.results.rows.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {data.latest.name}：得分分布（参评 {data.results.stats.assessed} 个，合格率 {data.results.stats.passRatePercent}%）
+              </Typography.Title>
+              <EChart label={`${data.latest.name}得分分布`} option={option} height={280} />
+            </>
+          )}
+        </>
+      ))}
+    </Card>
+  );
+}
+
 function OwnUnit({ unitId }: { unitId: string }) {
   const { data, loading, error } = useRequest(() => api.get<UnitList['items'][number]>(`/api/units/${encodeURIComponent(unitId)}`), [unitId]);
   return (
@@ -139,7 +212,8 @@ export function Component() {
         {account.role === 'unitLiaison' && account.unitId && <Col xs={24} lg={12}><OwnUnit unitId={account.unitId} /></Col>}
         {seesUnits && <Col xs={24} lg={14}><UnitsByCategory /></Col>}
         {mayList(account, 'organisation.read') && <Col xs={24} lg={10}><OrganisationSummary /></Col>}
-        {mayList(account, 'audit.read') && <Col xs={24}><RecentAudit /></Col>}
+        {mayList(account, 'campaign.read') && <Col xs={24} xl={14}><Campaigns /></Col>}
+        {mayList(account, 'audit.read') && <Col xs={24} xl={10}><RecentAudit /></Col>}
       </Row>
     </>
   );
