@@ -211,6 +211,13 @@ describe('考核活动 and 结果与排名', () => {
     const money = (v: number | null) => (v == null ? '—' : v.toLocaleString('zh-CN'));
     expect(shown).toEqual(expected.rows.map((r) => [String(r.seq), r.unit, r.score == null ? '—' : String(r.score), money(r.reward), r.remark]));
     await screenshot(page, 'results');
+    // Printed, only the table and its heading remain.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('menu').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    expect(await page.locator('.ant-table').isVisible()).toBe(true);
+    await screenshot(page, 'results-print');
+    await page.emulateMedia({ media: 'screen' });
     expect(pageProblems(page)).toEqual([]);
   });
 

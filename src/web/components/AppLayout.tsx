@@ -33,7 +33,7 @@ export function AppLayout() {
 
   return (
     <Layout className="anke-shell">
-      <Sider width={200} theme="dark" aria-label="主菜单">
+      <Sider width={200} theme="dark" aria-label="主菜单" className="anke-noprint">
         <div className="anke-brand">安考</div>
         <Menu
           theme="dark"

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Tree, Typography } from 'antd';
 import type { TableProps, TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
@@ -83,6 +84,7 @@ export function Component() {
   return (
     <>
       <Breadcrumb
+        className="anke-noprint"
         style={{ marginBottom: 8 }}
         items={[
           { title: <Link to="/campaigns">考核活动</Link> },
@@ -90,14 +92,17 @@ export function Component() {
           { title: '结果与排名' },
         ]}
       />
-      <Typography.Title level={3} className="anke-page-title">结果与排名</Typography.Title>
+      <div className="anke-noprint" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Typography.Title level={3} className="anke-page-title">结果与排名</Typography.Title>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
+      </div>
       {results.error && <Alert type="error" showIcon title={results.error} />}
       {results.loading && !data && <Skeleton active />}
       {data && (
         <>
           <Card style={{ marginBottom: 16 }}>
             <Typography.Title level={4} style={{ marginTop: 0 }}>{title}</Typography.Title>
-            <Typography.Paragraph type="secondary">
+            <Typography.Paragraph type="secondary" className="anke-noprint">
               点击单位名称可查看其得分反查。{data.version == null ? '尚未发布：以下结果由现有数据即时计算，仅供审核。' : `已发布结果，第 ${data.version} 版。`}
             </Typography.Paragraph>
             <Row gutter={16}>
@@ -108,7 +113,7 @@ export function Component() {
             </Row>
           </Card>
           <Card>
-            <div style={{ marginBottom: 16, display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+            <div className="anke-noprint" style={{ marginBottom: 16, display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
               <span id="category-filter-label">单位类别：</span>
               <Segmented
                 aria-labelledby="category-filter-label"
