@@ -30,7 +30,7 @@ function TraceDrawer({ campaignId, unit, unitId, version, onClose }: {
       {trace.error && <Alert type="error" showIcon title={trace.error} />}
       {trace.loading && !trace.data && <Skeleton active />}
       {trace.data && (
-        <Tree aria-label="得分构成" treeData={treeData} defaultExpandAll showLine selectable={false} blockNode />
+        <Tree className="trace-tree" aria-label="得分构成" treeData={treeData} defaultExpandAll showLine selectable={false} blockNode />
       )}
     </Drawer>
   );
