@@ -84,8 +84,8 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
     const live = (await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/results` })).json<Results>();
     expect(live.version).toBeNull();
     expect(live.rows).toEqual([
-      { seq: 1, unit: townName, category: '属地', score: 99, reward: 7600, remark: '', rank: 1, grade: '合格', vetoed: false },
-      { seq: 2, unit: deptName, category: '部门', score: 98, reward: 1800, remark: '', rank: 1, grade: '合格', vetoed: false },
+      { seq: 1, unitId: d.units.town, unit: townName, category: '属地', score: 99, reward: 7600, remark: '', rank: 1, grade: '合格', vetoed: false },
+      { seq: 2, unitId: d.units.dept, unit: deptName, category: '部门', score: 98, reward: 1800, remark: '', rank: 1, grade: '合格', vetoed: false },
     ]);
     expect(live.stats).toEqual({ assessed: 2, atOrAboveThreshold: 2, passRatePercent: '100.00' });
 

@@ -32,7 +32,7 @@ export const assessCommand: CliCommand = {
     }
     const table = toPublishedTable(result);
     const threshold = formatPoints(result.stats.threshold);
-    if (format === 'json') io.out(JSON.stringify(table, null, 2));
+    if (format === 'json') io.out(JSON.stringify(toCliJson(table), null, 2));
     else if (format === 'csv') io.out(toCsv(table));
     else io.out(toText(table, threshold));
     return 0;
@@ -66,4 +66,13 @@ function toCsv(table: PublishedTable): string {
   const lines = table.rows.map((r) => [r.seq, r.unit, r.category, r.score, r.reward, r.remark, r.rank, r.grade].map(csvField).join(','));
   // A byte order mark lets Excel and WPS open the UTF-8 file with Chinese intact.
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** The documented JSON of `anke assess`: the published columns plus category, rank, grade and veto. */
+function toCliJson(table: PublishedTable) {
+  return {
+    campaign: table.campaign,
+    stats: table.stats,
+    rows: table.rows.map(({ seq, unit, category, score, reward, remark, rank, grade, vetoed }) => ({ seq, unit, category, score, reward, remark, rank, grade, vetoed })),
+  };
 }

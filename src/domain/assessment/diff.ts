@@ -1,9 +1,10 @@
 import type { PublishedRow, PublishedTable } from './published-table';
 
-const fields = ['score', 'reward', 'grade', 'rank', 'vetoed', 'remark', 'seq'] as const;
+const fields = ['unit', 'score', 'reward', 'grade', 'rank', 'vetoed', 'remark', 'seq'] as const;
 type Field = (typeof fields)[number];
 
 export const diffFieldLabels: Record<Field, string> = {
+  unit: '单位名称',
   score: '考核分数',
   reward: '奖励金额（元）',
   grade: '等次',
@@ -28,15 +29,17 @@ export interface TableDiff {
 const rewardTotal = (t: PublishedTable) => t.rows.reduce((sum, r) => sum + (r.reward ?? 0), 0);
 
 /**
- * What changed between two result tables, unit by unit (matched by unit name): between two
+ * What changed between two result tables, unit by unit: between two
  * published versions (a correction), or between the real results and a what-if.
  */
 export function diffTables(before: PublishedTable, after: PublishedTable): TableDiff {
-  const old = new Map(before.rows.map((r) => [r.unit, r]));
-  const next = new Map(after.rows.map((r) => [r.unit, r]));
+  // Rows are matched by unit identifier, so a renamed unit shows as a change of name.
+  const key = (r: PublishedRow) => r.unitId || r.unit;
+  const old = new Map(before.rows.map((r) => [key(r), r]));
+  const next = new Map(after.rows.map((r) => [key(r), r]));
   const rows: RowChange[] = [];
   for (const row of after.rows) {
-    const prev = old.get(row.unit);
+    const prev = old.get(key(row));
     if (!prev) {
       rows.push({ unit: row.unit, kind: 'added', changes: fields.map((f) => ({ field: f, label: diffFieldLabels[f], before: null, after: row[f] })) });
       continue;
@@ -45,7 +48,7 @@ export function diffTables(before: PublishedTable, after: PublishedTable): Table
     if (changes.length > 0) rows.push({ unit: row.unit, kind: 'changed', changes });
   }
   for (const row of before.rows) {
-    if (!next.has(row.unit)) rows.push({ unit: row.unit, kind: 'removed', changes: fields.map((f) => ({ field: f, label: diffFieldLabels[f], before: row[f], after: null })) });
+    if (!next.has(key(row))) rows.push({ unit: row.unit, kind: 'removed', changes: fields.map((f) => ({ field: f, label: diffFieldLabels[f], before: row[f], after: null })) });
   }
   const stats: TableDiff['stats'] = [];
   const statLabels: Record<keyof PublishedTable['stats'], string> = { assessed: '被考核单位', atOrAboveThreshold: '达到分数线单位', passRatePercent: '比例（%）' };

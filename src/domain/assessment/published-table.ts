@@ -4,6 +4,8 @@ import type { AssessmentResult, UnitResult } from './result-types';
 /** One row of the published results table (附件：考核成绩表) plus grade and rank. */
 export interface PublishedRow {
   seq: number;
+  /** the unit's identifier: names change (区安监局 → 区应急管理局), identifiers do not */
+  unitId: string;
   unit: string;
   category: string;
   score: number | null;
@@ -30,6 +32,7 @@ export function remarkOf(r: UnitResult): string {
 export function toPublishedRow(r: UnitResult, seq: number): PublishedRow {
   return {
     seq,
+    unitId: r.unitId,
     unit: r.name,
     category: r.categoryName,
     score: r.publishedScore === null ? null : centiToNumber(r.publishedScore),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** One row of the results table, the shape of `anke assess --format json`. */
 export const resultRowSchema = z.object({
   seq: z.number().int(),
+  // Absent only in result versions frozen before rows carried it; the web app then matches by name.
+  unitId: z.string().optional().describe('单位标识（单位更名后仍可据此反查）'),
   unit: z.string(),
   category: z.string(),
   score: z.number().nullable(),

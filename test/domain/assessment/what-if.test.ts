@@ -76,3 +76,13 @@ describe('diff between result versions', () => {
     expect(diffTables(a, a).rows).toEqual([]);
   });
 });
+
+describe('diff across a rename', () => {
+  it('matches rows by unit identifier and reports the new name', () => {
+    const a = toPublishedTable(assess(input));
+    const b = structuredClone(a);
+    const row = b.rows.find((r) => r.unitId === 'anjian')!;
+    row.unit = '区应急管理局';
+    expect(diffTables(a, b).rows).toEqual([{ unit: '区应急管理局', kind: 'changed', changes: [{ field: 'unit', label: '单位名称', before: '区安监局', after: '区应急管理局' }] }]);
+  });
+});

@@ -141,7 +141,7 @@ export function Component() {
         <TraceDrawer
           campaignId={id}
           unit={tracing.unit}
-          unitId={unitIdByName.get(tracing.unit)}
+          unitId={tracing.unitId ?? unitIdByName.get(tracing.unit)}
           version={data?.version ?? null}
           onClose={() => setTracing(null)}
         />
