@@ -1,6 +1,7 @@
 import type { Accident } from '../accidents/accident';
 import { accidentGradeLabels, accidentGradeRule, gradeAccident } from '../accidents/grade';
 import { formatYuan } from '../arith/money';
+import { sectorLabel } from '../sectors';
 import { formatPoints } from '../arith/points';
 import { roundingModeLabels } from '../arith/rounding';
 import type { CompiledMethod } from '../scheme/compile-scheme';
@@ -53,7 +54,8 @@ function describeAccident(a: Accident): string {
     .filter(Boolean)
     .join('，');
   const why = grading.reasons.length > 0 ? `（${accidentGradeRule}：${grading.reasons.join('；')}）` : `（${accidentGradeRule}）`;
-  return `事故 ${a.id}：${a.occurredAt.slice(0, 10)} ${a.place ?? ''}，${figures} → ${accidentGradeLabels[grading.grade]}事故${why}${a.liability ? '，责任事故' : ''}${a.illustrative ? '【示意数据】' : ''}`;
+  const sector = a.sector ? `（${sectorLabel(a.sector)}）` : '';
+  return `事故 ${a.id}：${a.occurredAt.slice(0, 10)} ${a.place ?? ''}${sector}，${figures} → ${accidentGradeLabels[grading.grade]}事故${why}${a.liability ? '，责任事故' : ''}${a.illustrative ? '【示意数据】' : ''}`;
 }
 
 function itemLine(input: AssessmentCase, r: UnitResult, item: ItemResult): TraceNode {

@@ -1,5 +1,6 @@
 import type { Accident } from '../accidents/accident';
 import { accidentGradeLabels, gradeAccident, gradeAtLeast, type AccidentGrade } from '../accidents/grade';
+import { sectorLabel } from '../sectors';
 
 /**
  * Control indicators (控制指标): ceilings issued to a unit for the year in its agreement.
@@ -37,7 +38,7 @@ export interface IndicatorStatus {
 
 export function describeIndicator(indicator: ControlIndicator): string {
   const parts: string[] = [];
-  if (indicator.sector) parts.push(`${indicator.sector}行业`);
+  if (indicator.sector) parts.push(`${sectorLabel(indicator.sector)}行业`);
   if (indicator.liabilityOnly) parts.push('责任事故');
   if (indicator.minGrade && indicator.minGrade !== 'general') parts.push(`${accidentGradeLabels[indicator.minGrade]}及以上`);
   const label = indicator.kind === 'accidents' && indicator.minGrade && indicator.minGrade !== 'general'

@@ -52,3 +52,10 @@ describe('pace: year-to-date use against the share of the year elapsed', () => {
     expect(indicatorPace(0, 0, 2014, '2014-01-10')).toMatchObject({ aheadOfPace: false, breached: false });
   });
 });
+
+describe('labels people read', () => {
+  it('names a sector indicator in Chinese', () => {
+    expect(evaluateIndicator({ kind: 'deaths', ceiling: 1, sector: 'road-transport' }, []).label).toBe('道路运输行业死亡人数 ≤ 1');
+    expect(evaluateIndicator({ kind: 'deaths', ceiling: 1, sector: '渔业船舶' }, []).label).toBe('渔业船舶行业死亡人数 ≤ 1');
+  });
+});
