@@ -85,8 +85,13 @@ describe('login, sessions, lockout, CSRF', () => {
     const expired = await client.inject({ method: 'GET', url: '/api/auth/session' });
     expect(expired.statusCode).toBe(401);
     expect(expired.json().code).toBe('session_expired');
-    // and it stays gone
-    expect((await client.inject({ method: 'GET', url: '/api/auth/session' })).json().code).toBe('unauthenticated');
+    // and it stays unusable: another request with the same cookie (say one already in flight)
+    // hears the same reason, not a different one
+    const again = await client.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(again.statusCode).toBe(401);
+    expect(again.json().code).toBe('session_expired');
+    t.advance(1_000);
+    expect((await client.inject({ method: 'GET', url: '/api/auth/session' })).json().code).toBe('session_expired');
   });
 
   it('removes sessions idle past the limit when anyone logs in', async () => {

@@ -4,7 +4,7 @@ import type { Actor } from '../../../domain/access/can';
 import { isRole } from '../../../domain/access/roles';
 import { AppError } from '../../app-error';
 import type { DB } from '../../db/schema';
-import { assignedUnitIds, deleteSession, findSession, touchSession } from './repository';
+import { assignedUnitIds, findSession, touchSession } from './repository';
 import { csrfHeaderName, sameToken, sessionCookieName, sessionIdOf } from './session-token';
 
 declare module 'fastify' {
@@ -43,7 +43,9 @@ export function makeAuthenticate(options: AuthOptions) {
     const now = options.now();
     const idleMs = now.getTime() - Date.parse(session.last_seen_at);
     if (idleMs > options.idleMinutes * 60_000) {
-      await deleteSession(options.db, id);
+      // The row stays until the next login's clean-up: requests already in flight with the
+      // same cookie then all hear "expired", not a mix of "expired" and "not found". It can
+      // never be used again, since nothing touches last_seen_at once it is idle too long.
       reply.clearCookie(sessionCookieName, { path: '/' });
       throw new AppError('session_expired', `超过 ${options.idleMinutes} 分钟未操作，登录已过期，请重新登录。`);
     }
