@@ -6,15 +6,18 @@ import type { AssessmentCase } from './case';
 import type { GroupResult } from './result-types';
 import { leafPoints, MISSING, NOT_APPLICABLE } from './score-item';
 
-/** Reusable per-category scratch arrays, so scoring 10,000 units allocates no per-node arrays. */
+/**
+ * Reusable per-category scratch arrays, so scoring 10,000 units allocates no per-node arrays.
+ * One slot per plan node plus one more at the end for the top level (the scheme's total).
+ */
 export class Workspace {
   earned: Float64Array;
   applicable: Float64Array;
   notApplicable: Float64Array;
-  constructor(size: number) {
-    this.earned = new Float64Array(size);
-    this.applicable = new Float64Array(size);
-    this.notApplicable = new Float64Array(size);
+  constructor(nodeCount: number) {
+    this.earned = new Float64Array(nodeCount + 1);
+    this.applicable = new Float64Array(nodeCount + 1);
+    this.notApplicable = new Float64Array(nodeCount + 1);
   }
 }
 
@@ -46,17 +49,18 @@ export function scoreUnit(
   const mode = compiled.scheme.notApplicable.mode;
   const rounding = compiled.scheme.pointsRounding;
   const { earned, applicable, notApplicable } = ws;
-  // Only group slots accumulate; leaves add straight into their parent.
+  // Only group slots and the top-level slot accumulate; leaves add straight into their parent.
+  const root = nodes.length;
   for (const g of plan.groups) {
     earned[g] = 0;
     applicable[g] = 0;
     notApplicable[g] = 0;
   }
+  earned[root] = 0;
+  applicable[root] = 0;
+  notApplicable[root] = 0;
   const leafEarned = new Int32Array(plan.leaves.length);
   let missing = 0;
-  let baseRaw = 0;
-  let baseApplicable = 0;
-  let baseNotApplicable = 0;
   for (let k = 0; k < plan.leaves.length; k += 1) {
     const node = nodes[plan.leaves[k]!]!;
     const points = leafPoints(node, inputs?.[node.id], metrics, rounding);
@@ -76,16 +80,10 @@ export function scoreUnit(
       else e = points;
       a = node.points;
     }
-    const parent = node.parent;
-    if (parent >= 0) {
-      earned[parent] = earned[parent]! + e;
-      applicable[parent] = applicable[parent]! + a;
-      notApplicable[parent] = notApplicable[parent]! + na;
-    } else {
-      baseRaw += e;
-      baseApplicable += a;
-      baseNotApplicable += na;
-    }
+    const parent = node.parent >= 0 ? node.parent : root;
+    earned[parent] = earned[parent]! + e;
+    applicable[parent] = applicable[parent]! + a;
+    notApplicable[parent] = notApplicable[parent]! + na;
   }
   for (let g = plan.groups.length - 1; g >= 0; g -= 1) {
     const index = plan.groups[g]!;
@@ -114,18 +112,15 @@ export function scoreUnit(
       na = 0;
     }
     groups?.push({ index, id: node.id, earnedRaw: sumEarned, applicable: sumApplicable, notApplicable: sumNa, contribution, rescaled, rounded });
-    const parent = node.parent;
-    if (parent >= 0) {
-      earned[parent] = earned[parent]! + e;
-      applicable[parent] = applicable[parent]! + a;
-      notApplicable[parent] = notApplicable[parent]! + na;
-    } else {
-      baseRaw += e;
-      baseApplicable += a;
-      baseNotApplicable += na;
-    }
+    const parent = node.parent >= 0 ? node.parent : root;
+    earned[parent] = earned[parent]! + e;
+    applicable[parent] = applicable[parent]! + a;
+    notApplicable[parent] = notApplicable[parent]! + na;
   }
   groups?.reverse();
+  const baseRaw = earned[root]!;
+  const baseApplicable = applicable[root]!;
+  const baseNotApplicable = notApplicable[root]!;
   const scale = compiled.scale;
   let base = baseRaw;
   let baseRounded = false;

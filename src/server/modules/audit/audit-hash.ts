@@ -1,21 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { AuditRecordTable } from '../../db/schema';
 
 export const genesisHash = '0'.repeat(64);
 
 /** The fields a record's hash covers: everything but the hash itself. */
-export interface HashedFields {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  organisation_path: string | null;
-  unit_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-}
+export type HashedFields = Omit<AuditRecordTable, 'hash'>;
 
 /** SHA-256 over the previous hash and the record's fields, in a fixed order. */
 export function auditHash(r: HashedFields): string {
