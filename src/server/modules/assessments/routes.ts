@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { can } from '../../../domain/access/can';
 import { adjustmentCreateSchema, adjustmentListSchema, adjustmentSchema, metricValuesSchema } from '../../../shared/schemas/adjustment';
 import { campaignParamsSchema, campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
+import { unitCriteriaSchema } from '../../../shared/schemas/criteria';
 import { errorResponses } from '../../../shared/schemas/error';
 import {
   scoreItemsSchema, scoreParamsSchema, scoreResponseBodySchema, scoreResponseSchema, selfAssessmentActionSchema,
@@ -16,6 +17,7 @@ import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
 import { findCampaign } from '../campaigns/repository';
 import { listAdjustmentEvents } from '../results/repository';
 import { changeSelfAssessment } from './change-self-assessment';
+import { listUnitCriteria } from './list-unit-criteria';
 import { recordAdjustment } from './record-adjustment';
 import { toUnitScores } from './presenter';
 import { findAssessmentResponse, findSelfAssessment, listUnitScores } from './repository';
@@ -46,6 +48,14 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
       await findAssessmentResponse(ctx.db, id, unitId),
     );
   });
+
+  r.get('/api/campaigns/:id/units/:unitId/criteria', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags, summary: '适用于一个单位的考核细则（标准分、计分方法、可否缺项、评分标准），自评与评分表单用',
+      params: campaignUnitParamsSchema, response: { 200: unitCriteriaSchema, ...errorResponses },
+    },
+  }, async (request) => listUnitCriteria(ctx.db, actorOf(request), request.params.id, request.params.unitId));
 
   r.put('/api/campaigns/:id/units/:unitId/scores/:kind', {
     preValidation: ctx.authenticate,
