@@ -84,6 +84,7 @@ describe('accident register and veto proposals API', { timeout: 60_000 }, () => 
     expect(res.json()).toMatchObject({ deaths: 3, grade: 'larger', version: 2, updateWarning: null });
     expect(res.json().versions.map((v: { version: number; deaths: number; grade: string; late: boolean }) => [v.version, v.deaths, v.grade, v.late]))
       .toEqual([[1, 1, 'general', false], [2, 3, 'larger', false]]);
+    expect(res.json().versions.map((v: { changedBy: string }) => v.changedBy)).toEqual([expect.stringMatching(/^committeeadmin-/), expect.stringMatching(/^committeeadmin-/)]);
 
     const fire = (await accident({ occurredAt: daysAgo(10), sector: 'fire', deaths: 1 })).json<{ id: string }>();
     const late = await admin.inject({ method: 'PUT', url: `/api/accidents/${fire.id}/figures`, payload: { version: 1, deaths: 2, note: '补报' } });
@@ -92,6 +93,26 @@ describe('accident register and veto proposals API', { timeout: 60_000 }, () => 
     const stale = await admin.inject({ method: 'PUT', url: `/api/accidents/${fire.id}/figures`, payload: { version: 1, deaths: 4, note: '补报' } });
     expect(stale.statusCode).toBe(409);
     expect((await admin.inject({ method: 'GET', url: `/api/accidents/${fire.id}` })).json()).toMatchObject({ deaths: 2, version: 2 });
+  });
+
+  it('lists the register filtered by year, unit, sector and grade, one page at a time', async () => {
+    const made = [
+      await accident({ occurredAt: '2013-03-01', deaths: 1 }),
+      await accident({ occurredAt: '2013-05-01', deaths: 3, sector: 'road-traffic' }),
+      await accident({ occurredAt: '2013-07-01', deaths: 0, seriousInjuries: 1, territorialUnitId: undefined, regulatingUnitId: d.units.dept }),
+    ].map((r) => r.json<{ id: string }>().id);
+    const list = async (query: string) => (await admin.inject({ method: 'GET', url: `/api/accidents?year=2013&${query}` }))
+      .json<{ items: { id: string }[]; total: number; page: number; pageSize: number }>();
+    expect((await list('')).items.map((a) => a.id)).toEqual([made[2], made[1], made[0]]);
+    expect((await list('order=asc')).items.map((a) => a.id)).toEqual(made);
+    expect((await list(`unitId=${d.units.dept}`)).items.map((a) => a.id)).toEqual([made[2]]);
+    expect((await list(`unitId=${d.units.town}&sector=construction`)).items.map((a) => a.id)).toEqual([made[0]]);
+    expect((await list('grade=larger')).items.map((a) => a.id)).toEqual([made[1]]);
+    expect(await list('order=asc&page=2&pageSize=2')).toMatchObject({ items: [{ id: made[2] }], total: 3, page: 2, pageSize: 2 });
+    const bad = await admin.inject({ method: 'GET', url: '/api/accidents?grade=huge' });
+    expect(bad.statusCode).toBe(400);
+    expect((await admin.inject({ method: 'GET', url: '/api/accidents?pageSize=500' })).statusCode).toBe(400);
+    expect((await leader.inject({ method: 'GET', url: '/api/accidents?year=2013' })).json().total).toBe(3);
   });
 
   it('rejects bad input with a Chinese message and registers nothing', async () => {

@@ -55,6 +55,25 @@ describe('monthly indicator reports API', { timeout: 60_000 }, () => {
     expect(all.map((u) => u.unitId)).toEqual([d.units.town, d.units.dept]);
   });
 
+  it('gives each control indicator its year-to-date use against the share of the year elapsed', async () => {
+    const withIndicators = (await createTestCampaign(admin, d, {
+      units: [{ unitId: d.units.town, controlIndicators: [{ kind: 'deaths', ceiling: 2 }, { kind: 'accidents', minGrade: 'larger', ceiling: 0 }] }, { unitId: d.units.dept }],
+    })).id;
+    const res = (await admin.inject({ method: 'GET', url: `/api/campaigns/${withIndicators}/monthly-reports` })).json<{
+      year: number; asOf: string;
+      items: { unitId: string; indicators: { label: string; ceiling: number; actual: number; usedBasisPoints: number | null; elapsedBasisPoints: number; aheadOfPace: boolean; breached: boolean }[] }[];
+    }>();
+    // The 2014 year is over: pace is judged as of its last day, when the whole year has elapsed.
+    expect(res.asOf).toBe(`${res.year}-12-31`);
+    const town = res.items.find((u) => u.unitId === d.units.town)!;
+    // The town's 2014-03-09 accident (1 death) from the register: half the death ceiling, not ahead of a full year.
+    expect(town.indicators).toEqual([
+      { label: '死亡人数 ≤ 2', ceiling: 2, actual: 1, breached: false, usedBasisPoints: 5000, elapsedBasisPoints: 10_000, aheadOfPace: false },
+      { label: '较大及以上事故起数 ≤ 0', ceiling: 0, actual: 0, breached: false, usedBasisPoints: null, elapsedBasisPoints: 10_000, aheadOfPace: false },
+    ]);
+    expect(res.items.find((u) => u.unitId === d.units.dept)!.indicators).toEqual([]);
+  });
+
   it('refuses typed accident figures, other units and wrong roles, changing nothing', async () => {
     const before = await count();
     const typed = await put(liaison, d.units.town, 4, { deaths: 0, inspections: 3 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accidentGrades } from '../../domain/accidents/grade';
+import { pageOf, pageQuery } from './list';
 
 const count = z.number().int().nonnegative();
 const figures = {
@@ -39,6 +40,7 @@ export const accidentVersionSchema = z.object({
   late: z.boolean().describe('超出国务院令第493号第十三条补报期限'),
   note: z.string().nullable(),
   changedAt: z.string(),
+  changedBy: z.string().nullable().optional().describe('修改人姓名'),
 });
 
 export const accidentSchema = z.object({
@@ -63,8 +65,16 @@ export const accidentSchema = z.object({
   updateWarning: z.string().nullable().optional().describe('逾期补报的提示'),
 });
 
-export const accidentListQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
-export const accidentListSchema = z.object({ items: z.array(accidentSchema) });
+export const accidentListQuerySchema = z.object({
+  ...pageQuery,
+  order: z.enum(['asc', 'desc']).default('desc').describe('按发生时间排序的方向'),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  unitId: z.string().min(1).max(100).optional().describe('属地单位或行业监管部门'),
+  sector: z.string().trim().min(1).max(50).optional().describe('行业领域代码'),
+  grade: z.enum(accidentGrades).optional().describe('事故等级'),
+});
+export type AccidentListQuery = z.infer<typeof accidentListQuerySchema>;
+export const accidentListSchema = pageOf(accidentSchema);
 export const accidentParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const vetoProposalSchema = z.object({

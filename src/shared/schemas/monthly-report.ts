@@ -29,6 +29,27 @@ const monthSchema = z.object({
   derived: z.object({ accidents: z.number().int(), deaths: z.number().int(), seriousInjuries: z.number().int() }).describe('由事故登记统计'),
 });
 
-export const unitMonthlyReportsSchema = z.object({ unitId: z.string(), name: z.string(), months: z.array(monthSchema) });
-export const monthlyReportListSchema = z.object({ year: z.number().int(), today: z.string(), items: z.array(unitMonthlyReportsSchema) });
+/** A control indicator's year-to-date use against the share of the year elapsed (domain indicatorPace). */
+export const indicatorPaceSchema = z.object({
+  label: z.string().describe('控制指标，如“死亡人数 ≤ 2”'),
+  ceiling: z.number().int(),
+  actual: z.number().int().describe('截至统计日由事故登记统计的实际数'),
+  breached: z.boolean().describe('已突破'),
+  usedBasisPoints: z.number().int().nullable().describe('已用比例（万分之一）；控制数为 0 时为空'),
+  elapsedBasisPoints: z.number().int().describe('全年时间进度（万分之一）'),
+  aheadOfPace: z.boolean().describe('超过全年时间进度'),
+});
+
+export const unitMonthlyReportsSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  months: z.array(monthSchema),
+  indicators: z.array(indicatorPaceSchema).optional().describe('控制指标进度'),
+});
+export const monthlyReportListSchema = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  asOf: z.string().optional().describe('控制指标进度的统计日'),
+  items: z.array(unitMonthlyReportsSchema),
+});
 export const monthlyReportSchema = monthSchema.extend({ unitId: z.string() });

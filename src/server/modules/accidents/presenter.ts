@@ -24,7 +24,7 @@ export function toAccidentView(row: AccidentRow, versions?: VersionRows) {
     ...(versions ? {
       versions: versions.map((v) => ({
         version: v.version, deaths: v.deaths, seriousInjuries: v.serious_injuries, directLoss: v.direct_loss,
-        grade: v.grade as AccidentGrade, late: v.late === 1, note: v.note, changedAt: v.changed_at,
+        grade: v.grade as AccidentGrade, late: v.late === 1, note: v.note, changedAt: v.changed_at, changedBy: v.changed_by_name,
       })),
     } : {}),
   };

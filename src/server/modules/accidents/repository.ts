@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Scope } from '../../../domain/access/can';
 import type { DB } from '../../db/schema';
 import type { AccidentTable } from '../../db/schema-workflow';
+import type { AccidentListQuery } from '../../../shared/schemas/accident';
 
 const accidentColumns = [
   'accident.id', 'accident.organisation_id', 'accident.occurred_at', 'accident.place', 'accident.territorial_unit_id',
@@ -17,12 +18,21 @@ export async function findAccident(db: Kysely<DB>, id: string) {
     .select(accidentColumns).where('accident.id', '=', id).executeTakeFirst();
 }
 
-export async function listAccidents(db: Kysely<DB>, scope: Scope, year: number | undefined) {
-  if (scope.kind === 'none' || scope.kind === 'units') return [];
-  let query = db.selectFrom('accident').innerJoin('organisation', 'organisation.id', 'accident.organisation_id').select(accidentColumns);
+/** One page of the register in the scope, filtered by year, unit (where it happened or its regulator), sector and grade. */
+export async function listAccidents(db: Kysely<DB>, scope: Scope, filter: AccidentListQuery) {
+  if (scope.kind === 'none' || scope.kind === 'units') return { rows: [], total: 0 };
+  let query = db.selectFrom('accident').innerJoin('organisation', 'organisation.id', 'accident.organisation_id');
   if (scope.kind === 'subtree') query = query.where('organisation.path', 'like', `${scope.path}%`);
+  const { year, unitId, sector, grade } = filter;
   if (year !== undefined) query = query.where('accident.occurred_at', '>=', `${year}-01-01`).where('accident.occurred_at', '<', `${year + 1}-01-01`);
-  return query.orderBy('accident.occurred_at', 'desc').orderBy('accident.id', 'asc').execute();
+  if (unitId !== undefined) query = query.where((eb) => eb.or([eb('accident.territorial_unit_id', '=', unitId), eb('accident.regulating_unit_id', '=', unitId)]));
+  if (sector !== undefined) query = query.where('accident.sector', '=', sector);
+  if (grade !== undefined) query = query.where('accident.grade', '=', grade);
+  const { n } = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query.select(accidentColumns)
+    .orderBy('accident.occurred_at', filter.order).orderBy('accident.id', 'asc')
+    .limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
+  return { rows, total: Number(n) };
 }
 
 export async function insertAccident(db: Kysely<DB>, row: Omit<AccidentTable, 'version'>): Promise<void> {
@@ -49,9 +59,13 @@ export async function insertAccidentVersion(
 }
 
 export async function listAccidentVersions(db: Kysely<DB>, id: string) {
-  return db.selectFrom('accident_version')
-    .select(['version', 'deaths', 'serious_injuries', 'direct_loss', 'grade', 'late', 'note', 'changed_at'])
-    .where('accident_id', '=', id).orderBy('version', 'asc').execute();
+  return db.selectFrom('accident_version').leftJoin('account', 'account.id', 'accident_version.changed_by')
+    .select([
+      'accident_version.version', 'accident_version.deaths', 'accident_version.serious_injuries', 'accident_version.direct_loss',
+      'accident_version.grade', 'accident_version.late', 'accident_version.note', 'accident_version.changed_at',
+      'account.display_name as changed_by_name',
+    ])
+    .where('accident_version.accident_id', '=', id).orderBy('accident_version.version', 'asc').execute();
 }
 
 /** The unit ids among these that belong to the organisation's tree. */

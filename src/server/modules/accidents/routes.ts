@@ -23,11 +23,12 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.get('/api/accidents', {
     preValidation: ctx.authenticate,
-    schema: { tags, summary: '事故登记列表（本人辖区，可按年度）', querystring: accidentListQuerySchema, response: { 200: accidentListSchema, ...errorResponses } },
+    schema: { tags, summary: '事故登记列表（本人辖区；可按年度、单位、行业领域、等级筛选，分页）', querystring: accidentListQuerySchema, response: { 200: accidentListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
     if (!canList(actor, 'accident.read')) throw forbidden();
-    return { items: (await listAccidents(ctx.db, listScope(actor, 'accident.read'), request.query.year)).map((a) => toAccidentView(a)) };
+    const { rows, total } = await listAccidents(ctx.db, listScope(actor, 'accident.read'), request.query);
+    return { items: rows.map((a) => toAccidentView(a)), total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
   r.post('/api/accidents', {

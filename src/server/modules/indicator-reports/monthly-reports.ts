@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { attributeAccidents } from '../../../domain/assessment/attribution';
+import type { AssessmentCase } from '../../../domain/assessment/case';
+import { indicatorReport } from '../../../domain/assessment/indicator-report';
 import { reportDeadline, reportStatus, reportStatusLabels } from '../../../domain/workflow/monthly-report';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
@@ -24,8 +26,8 @@ export const reporting = new Set(['inProgress', 'selfAssessment', 'assessment'])
  * accident figures derived from the register for the unit (its area, or the sectors it
  * regulates), never typed.
  */
-export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date) {
-  const input = await loadCase(db, row);
+export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date, loaded?: AssessmentCase) {
+  const input = loaded ?? await loadCase(db, row);
   const today = chinaDay(now);
   const reports = new Map((await listMonthlyReports(db, row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r]));
   const { area, sector } = attributeAccidents(input.units, input.accidents);
@@ -61,8 +63,21 @@ export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Dat
 export async function listUnitMonthlyReports(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
-  const items = (await monthlyOverview(db, row, now)).filter((u) => can(actor, 'unit.read', campaignUnitResource(row, u.unitId)));
-  return { year: row.year, today: chinaDay(now), items };
+  const input = await loadCase(db, row);
+  const today = chinaDay(now);
+  // Pace is judged as of today within the campaign's year, or its last day once the year is over.
+  const asOf = today.slice(0, 4) > String(row.year) ? `${row.year}-12-31` : today;
+  const indicators = new Map(indicatorReport(input, asOf).map((r) => [r.unitId, r.indicators]));
+  const items = (await monthlyOverview(db, row, now, input))
+    .filter((u) => can(actor, 'unit.read', campaignUnitResource(row, u.unitId)))
+    .map((u) => ({
+      ...u,
+      indicators: (indicators.get(u.unitId) ?? []).map((i) => ({
+        label: i.label, ceiling: i.indicator.ceiling, actual: i.actual, breached: i.breached,
+        usedBasisPoints: i.pace.usedBasisPoints, elapsedBasisPoints: i.pace.elapsedBasisPoints, aheadOfPace: i.pace.aheadOfPace,
+      })),
+    }));
+  return { year: row.year, today, asOf, items };
 }
 
 export async function submitMonthlyReport(
