@@ -73,6 +73,12 @@ export type CampaignView = z.infer<typeof campaignSchema>;
 
 export const campaignListSchema = z.object({ items: z.array(campaignSchema) });
 
+/** The campaign's current scheme as stored (docs/scheme-format.md), for reading it on screen. */
+export const campaignSchemeViewSchema = z.object({
+  version: z.number().int().describe('考核方案版本'),
+  scheme: z.record(z.string(), z.unknown()).describe('考核方案（JSON）'),
+});
+
 export const campaignParamsSchema = z.object({ id: z.string().min(1).max(100) });
 export const campaignUnitParamsSchema = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
 

@@ -82,6 +82,33 @@ export const whatIfChangeSchema = z.discriminatedUnion('kind', [
     territorialUnit: z.string().min(1).nullable().optional(),
     regulatingUnit: z.string().min(1).nullable().optional(),
   }).strict(),
+  z.object({
+    kind: z.literal('itemScore'),
+    unit: z.string().min(1).describe('单位 id'),
+    criterion: z.string().min(1).describe('细则编号'),
+    input: z.union([
+      z.number().min(0).max(10_000),
+      z.object({ passed: z.boolean() }).strict(),
+      z.object({ deductions: z.array(z.object({ times: z.number().int().min(1).max(1000), reason: z.string().trim().min(1).max(200) }).strict()).max(50) }).strict(),
+      z.object({ notApplicable: z.literal(true), reason: z.string().trim().min(1).max(200) }).strict(),
+    ]).describe('得分：分数、达标与否、扣分次数或缺项'),
+  }).strict(),
+  z.object({
+    kind: z.literal('addAccident'),
+    accident: z.object({
+      id: z.string().trim().min(1).max(100).describe('事故编号'),
+      occurredAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '发生日期格式应为 YYYY-MM-DD'),
+      territorialUnit: z.string().min(1).optional().describe('属地单位 id'),
+      sector: z.string().min(1).optional(),
+      regulatingUnit: z.string().min(1).optional().describe('监管部门单位 id'),
+      deaths: z.number().int().min(0).max(10_000),
+      seriousInjuries: z.number().int().min(0).max(10_000).optional(),
+      directLoss: z.number().int().min(0).max(1e12).optional().describe('直接经济损失（元）'),
+      liability: z.boolean().optional().describe('是否责任事故'),
+    }).strict(),
+  }).strict(),
+  z.object({ kind: z.literal('removeAccident'), accident: z.string().min(1).describe('事故编号') }).strict(),
+  z.object({ kind: z.literal('addVeto'), unit: z.string().min(1), rule: z.string().min(1), reason: z.string().trim().min(1).max(500) }).strict(),
 ]);
 export const whatIfSchema = z.object({ changes: z.array(whatIfChangeSchema).min(1).max(50) }).strict();
 export const whatIfResultSchema = z.object({ before: resultTableSchema, after: resultTableSchema, diff: tableDiffSchema });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, canList, listScope } from '../../../domain/access/can';
 import {
   campaignCopySchema, campaignCreateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
-  campaignTransitionSchema, campaignUnitListSchema,
+  campaignSchemeViewSchema, campaignTransitionSchema, campaignUnitListSchema,
 } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
 import { forbidden, notFound } from '../../app-error';
@@ -13,7 +13,7 @@ import { changeCampaignState } from './change-campaign-state';
 import { copyCampaign } from './copy-campaign';
 import { createCampaign } from './create-campaign';
 import { campaignResource, toCampaignView } from './presenter';
-import { findCampaign, listCampaignUnits, listCampaigns } from './repository';
+import { findCampaign, findScheme, listCampaignUnits, listCampaigns } from './repository';
 
 const tags = ['考核活动'];
 
@@ -58,6 +58,15 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     const row = await findCampaign(ctx.db, request.params.id);
     if (!row || !can(actorOf(request), 'campaign.read', campaignResource(row))) throw notFound('考核活动');
     return toCampaignView(row);
+  });
+
+  r.get('/api/campaigns/:id/scheme', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '考核活动的现行考核方案', params: campaignParamsSchema, response: { 200: campaignSchemeViewSchema, ...errorResponses } },
+  }, async (request) => {
+    const row = await findCampaign(ctx.db, request.params.id);
+    if (!row || !can(actorOf(request), 'campaign.read', campaignResource(row))) throw notFound('考核活动');
+    return { version: row.scheme_version, scheme: (await findScheme(ctx.db, row.id, row.scheme_version)) as Record<string, unknown> };
   });
 
   r.get('/api/campaigns/:id/units', {

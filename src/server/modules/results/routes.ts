@@ -62,7 +62,7 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.post('/api/campaigns/:id/what-if', {
     preValidation: ctx.authenticate,
     schema: {
-      tags, summary: '假设测算（分数线、奖励标准、驳回否决、事故改归属）；不改动实际结果',
+      tags, summary: '假设测算（分数线、奖励标准、逐项得分、增删事故、增加或驳回否决、事故改归属）；不改动实际结果',
       params: campaignParamsSchema, body: whatIfSchema, response: { 200: whatIfResultSchema, ...errorResponses },
     },
   }, async (request) => runWhatIf(ctx.db, actorOf(request), request.params.id, request.body.changes as WhatIfChange[]));
