@@ -30,6 +30,7 @@ import { indicatorReportRoutes } from './modules/indicator-reports/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
 import { resultRoutes } from './modules/results/routes';
+import { teamRoutes } from './modules/teams/routes';
 import { todoRoutes } from './modules/todos/routes';
 import { unitRoutes } from './modules/units/routes';
 
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
   for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes]) await routes(app, ctx);
+  await teamRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));

@@ -68,6 +68,15 @@ export interface CampaignFacts {
   unscoredUnits: number;
   /** agreements not yet signed */
   unsignedAgreements: number;
+  /** veto proposals from accidents the office has not yet confirmed or rejected */
+  pendingVetoProposals?: readonly PendingVetoProposal[];
+}
+
+/** An undecided veto proposal, as named in a refusal: the unit and the accidents behind it. */
+export interface PendingVetoProposal {
+  unitName: string;
+  /** how each accident is named, e.g. "2014-06-17 王村镇某企业事故" */
+  accidents: readonly string[];
 }
 
 export interface CampaignActionInput {
@@ -97,7 +106,15 @@ export function transitionCampaign(facts: CampaignFacts, input: CampaignActionIn
     case 'submitForReview':
       if (facts.unscoredUnits > 0) return refuse('precondition', `尚有 ${facts.unscoredUnits} 个单位未完成考核组评分确认，不能提交审核`);
       break;
+    case 'submitForApproval':
+      if (facts.pendingVetoProposals?.length) return refuse('precondition', `${pendingText(facts.pendingVetoProposals)}，请先确认或驳回，再提请审定`);
+      break;
     case 'approve':
+      // A campaign is not approved while a veto proposal on it is undecided: the result it
+      // approves would still change with the decision.
+      if (facts.pendingVetoProposals?.length) {
+        return refuse('precondition', `${pendingText(facts.pendingVetoProposals)}，不能审定；请退回重新评分，由安委办确认或驳回后再提请审定`);
+      }
       if (!input.meeting?.trim()) return refuse('precondition', '请填写审定会议（如“区安委会2015年第1次会议”）');
       if (!input.publicityDays || !Number.isInteger(input.publicityDays) || input.publicityDays < 1 || input.publicityDays > 30) {
         return refuse('precondition', '公示天数应为 1 至 30 的整数');
@@ -116,6 +133,11 @@ export function transitionCampaign(facts: CampaignFacts, input: CampaignActionIn
       break;
   }
   return base;
+}
+
+function pendingText(pending: readonly PendingVetoProposal[]): string {
+  const named = pending.map((p) => `${p.unitName}（${p.accidents.join('、')}）`).join('；');
+  return `尚有 ${pending.length} 条否决建议未处理：${named}`;
 }
 
 /** End of publicity: `days` whole days after approval, at the same time of day. */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { TeamTables } from './schema-teams';
 import type { WorkflowTables } from './schema-workflow';
 
 /**
@@ -100,7 +101,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables {
+export interface DB extends WorkflowTables, TeamTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceFileSchema } from './team';
 
 export const scoreKindSchema = z.enum(['self', 'team']).describe('self：单位自评；team：考核组评分');
 
@@ -23,6 +24,22 @@ export const unitScoresSchema = z.object({
     .describe('单位对考核组评分的确认或异议'),
   /** criterion id → { self, team }: the team's score with the unit's own beside it */
   items: z.record(z.string(), z.object({ self: z.unknown().nullable(), team: z.unknown().nullable() })),
+  /** the unit's assessment team in the campaign (null: scored by assigned assessors or the office) */
+  team: z.object({
+    teamId: z.string(),
+    name: z.string(),
+    leaderId: z.string().nullable(),
+    memberCount: z.number().int(),
+    /** members: each member scores separately and the leader confirms the team score; single: the one member's score is the team's */
+    scoring: z.enum(['single', 'members']),
+    confirmation: z.object({
+      confirmedBy: z.string().nullable(), confirmedAt: z.string(), version: z.number().int(), reasons: z.record(z.string(), z.string()),
+    }).nullable().describe('组长对考核组评分的确认'),
+  }).nullable(),
+  /** each member's own inputs (teams of several members); hidden from the unit */
+  members: z.array(z.object({ accountId: z.string(), displayName: z.string(), items: z.record(z.string(), z.unknown()) })),
+  /** criterion id → evidence files of the self-assessment and of the team */
+  evidence: z.record(z.string(), z.object({ self: z.array(evidenceFileSchema), team: z.array(evidenceFileSchema) })),
 });
 
 export const selfAssessmentActionSchema = z.object({ action: z.enum(['submit', 'return']) }).strict();

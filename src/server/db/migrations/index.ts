@@ -5,6 +5,7 @@ import * as campaign from './20261129T111500-campaign';
 import * as resultTrace from './20261129T112500-result-trace';
 import * as monthlyReport from './20261129T114500-monthly-report';
 import * as assessmentResponse from './20261129T115500-assessment-response';
+import * as assessmentTeam from './20261129T135300-assessment-team';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T112500-result-trace': resultTrace,
   '20261129T114500-monthly-report': monthlyReport,
   '20261129T115500-assessment-response': assessmentResponse,
+  '20261129T135300-assessment-team': assessmentTeam,
 };

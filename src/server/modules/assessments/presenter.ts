@@ -17,5 +17,11 @@ export function toUnitScores(unitId: string, rows: ScoreRows, selfState: string 
     selfAssessmentState: (selfState ?? 'draft') as 'draft' | 'submitted' | 'returned',
     response: response ? { response: response.response as 'confirmed' | 'disagreed', comment: response.comment, respondedAt: response.responded_at } : null,
     items,
+    // Filled in by unitScoresView (get-unit-scores.ts): the team, members' own scores, evidence.
+    team: null,
+    members: [] as { accountId: string; displayName: string; items: Record<string, unknown> }[],
+    evidence: {} as Record<string, { self: EvidenceFile[]; team: EvidenceFile[] }>,
   };
 }
+
+export interface EvidenceFile { fileId: string; name: string; mediaType: string; size: number; attachedAt: string }

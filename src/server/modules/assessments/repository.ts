@@ -93,3 +93,32 @@ export async function upsertMetricValues(db: Kysely<DB>, campaignId: string, uni
       .execute();
   }
 }
+
+/** Evidence files attached to a unit's item scores, with the file's name, type and size. */
+export async function listItemEvidence(db: Kysely<DB>, campaignId: string, unitId: string) {
+  return db.selectFrom('item_evidence').innerJoin('stored_file', 'stored_file.id', 'item_evidence.file_id')
+    .select(['item_evidence.kind', 'item_evidence.criterion_id', 'item_evidence.file_id', 'item_evidence.attached_at',
+      'stored_file.original_name', 'stored_file.media_type', 'stored_file.size'])
+    .where('item_evidence.campaign_id', '=', campaignId).where('item_evidence.unit_id', '=', unitId)
+    .orderBy('item_evidence.attached_at', 'asc').orderBy('item_evidence.file_id', 'asc')
+    .execute();
+}
+
+export async function insertItemEvidence(
+  db: Kysely<DB>, key: { campaignId: string; unitId: string; kind: ScoreKind; criterionId: string }, fileIds: readonly string[], by: string, at: string,
+): Promise<void> {
+  for (const fileId of fileIds) {
+    await db.insertInto('item_evidence').values({
+      campaign_id: key.campaignId, unit_id: key.unitId, kind: key.kind, criterion_id: key.criterionId, file_id: fileId, attached_by: by, attached_at: at,
+    }).onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'kind', 'criterion_id', 'file_id']).doNothing()).execute();
+  }
+}
+
+export async function deleteItemEvidence(
+  db: Kysely<DB>, key: { campaignId: string; unitId: string; kind: ScoreKind; criterionId: string }, fileId: string,
+): Promise<boolean> {
+  const result = await db.deleteFrom('item_evidence')
+    .where('campaign_id', '=', key.campaignId).where('unit_id', '=', key.unitId).where('kind', '=', key.kind)
+    .where('criterion_id', '=', key.criterionId).where('file_id', '=', fileId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

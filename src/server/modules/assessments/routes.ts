@@ -6,6 +6,7 @@ import { adjustmentCreateSchema, adjustmentListSchema, adjustmentSchema, metricV
 import { campaignParamsSchema, campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
 import { unitCriteriaSchema } from '../../../shared/schemas/criteria';
 import { errorResponses } from '../../../shared/schemas/error';
+import { evidenceAttachSchema, evidenceDetachParamsSchema, evidenceListSchema, evidenceParamsSchema } from '../../../shared/schemas/team';
 import {
   scoreItemsSchema, scoreParamsSchema, scoreResponseBodySchema, scoreResponseSchema, selfAssessmentActionSchema,
   selfAssessmentParamsSchema, selfAssessmentSchema, unitScoresSchema,
@@ -16,17 +17,18 @@ import { actorOf } from '../auth/authenticate';
 import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
 import { findCampaign } from '../campaigns/repository';
 import { listAdjustmentEvents } from '../results/repository';
+import { attachEvidence } from './attach-evidence';
 import { changeSelfAssessment } from './change-self-assessment';
+import { detachEvidence } from './detach-evidence';
+import { unitScoresView } from './get-unit-scores';
 import { listUnitCriteria } from './list-unit-criteria';
 import { recordAdjustment } from './record-adjustment';
-import { toUnitScores } from './presenter';
-import { findAssessmentResponse, findSelfAssessment, listUnitScores } from './repository';
 import { respondToScores } from './respond-to-scores';
 import { saveMetricValues } from './save-metric-values';
-import { campaignUnitFor, saveItemScores } from './save-item-scores';
+import { campaignUnitFor } from './save-item-scores';
+import { saveScores } from './save-scores';
 
 const tags = ['自评与考核评分'];
-const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment']);
 
 export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,13 +42,8 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
   }, async (request) => {
     const actor = actorOf(request);
     const { id, unitId } = request.params;
-    const row = await campaignUnitFor(ctx.db, actor, id, unitId);
     // The unit sees the team's scores from assessment on, to confirm them or disagree.
-    const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment.has(row.state);
-    return toUnitScores(
-      unitId, await listUnitScores(ctx.db, id, unitId), (await findSelfAssessment(ctx.db, id, unitId))?.state, showTeam,
-      await findAssessmentResponse(ctx.db, id, unitId),
-    );
+    return unitScoresView(ctx.db, actor, await campaignUnitFor(ctx.db, actor, id, unitId), unitId);
   });
 
   r.get('/api/campaigns/:id/units/:unitId/criteria', {
@@ -65,7 +62,29 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
     },
   }, async (request) => {
     const { id, unitId, kind } = request.params;
-    return saveItemScores(ctx.db, actorOf(request), id, unitId, kind, request.body.items, ctx.now());
+    return saveScores(ctx.db, actorOf(request), id, unitId, kind, request.body.items, ctx.now());
+  });
+
+  r.post('/api/campaigns/:id/units/:unitId/evidence/:kind', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags, summary: '为一项细则的得分附上佐证材料（已上传的本单位文件；self：自评，team：考核组评分）',
+      params: evidenceParamsSchema, body: evidenceAttachSchema, response: { 200: evidenceListSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const { id, unitId, kind } = request.params;
+    return attachEvidence(ctx.db, actorOf(request), id, unitId, kind, request.body, ctx.now());
+  });
+
+  r.delete('/api/campaigns/:id/units/:unitId/evidence/:kind/:criterionId/:fileId', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags, summary: '移除一项细则得分的一份佐证材料（文件本身保留）',
+      params: evidenceDetachParamsSchema, response: { 200: evidenceListSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const { id, unitId, kind, criterionId, fileId } = request.params;
+    return detachEvidence(ctx.db, actorOf(request), id, unitId, kind, criterionId, fileId, ctx.now());
   });
 
   r.post('/api/campaigns/:id/units/:unitId/response', {

@@ -54,9 +54,17 @@ export async function findSession(db: Kysely<DB>, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * The units an assessor may see and score: those assigned to the account directly and those
+ * of the assessment teams (考核组) it belongs to. Within a campaign, a unit that has a team is
+ * scored by that team's members only (modules/teams/team-access.ts).
+ */
 export async function assignedUnitIds(db: Kysely<DB>, accountId: string): Promise<string[]> {
-  const rows = await db.selectFrom('account_unit').select('unit_id').where('account_id', '=', accountId).execute();
-  return rows.map((r) => r.unit_id);
+  const direct = await db.selectFrom('account_unit').select('unit_id').where('account_id', '=', accountId).execute();
+  const viaTeams = await db.selectFrom('assessment_team_member')
+    .innerJoin('assessment_team_unit', 'assessment_team_unit.team_id', 'assessment_team_member.team_id')
+    .select('assessment_team_unit.unit_id').where('assessment_team_member.account_id', '=', accountId).execute();
+  return [...new Set([...direct, ...viaTeams].map((r) => r.unit_id))];
 }
 
 export async function touchSession(db: Kysely<DB>, id: string, at: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { freezeResults } from '../results/freeze-results';
 import { loadCaseParts, validateCase } from '../results/load-case';
+import { pendingVetoProposals } from './pending-veto-proposals';
 import { campaignResource, toCampaignView } from './presenter';
 import { countOpenObjections, findCampaign, updateCampaignIfVersion, type CampaignChanges } from './repository';
 
@@ -35,6 +36,7 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
       unscoredUnits,
       // Agreements are not registered on the platform yet; signing is not a precondition here.
       unsignedAgreements: 0,
+      pendingVetoProposals: input.action === 'approve' || input.action === 'submitForApproval' ? await pendingVetoProposals(trx, row) : [],
     }, {
       action: input.action, role: actor.role, now: at,
       ...(input.meeting !== undefined ? { meeting: input.meeting } : {}),

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import type { DB } from '../../db/schema';
+import type { CampaignRow } from '../campaigns/repository';
+import { findConfirmation, findTeamOfUnit, listMemberScores } from '../teams/repository';
+import { toUnitScores, type EvidenceFile } from './presenter';
+import { findAssessmentResponse, findSelfAssessment, listItemEvidence, listUnitScores } from './repository';
+
+const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment']);
+
+/**
+ * A unit's scores as the actor may see them: the team's score beside the unit's own, the
+ * unit's assessment team and the leader's confirmation, each member's own scores (teams of
+ * several members; not shown to the unit) and the evidence files of each criterion. The
+ * unit sees the team's scores and evidence from assessment on, to confirm them or disagree.
+ */
+export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string) {
+  const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment.has(row.state);
+  const view = toUnitScores(
+    unitId, await listUnitScores(db, row.id, unitId), (await findSelfAssessment(db, row.id, unitId))?.state, showTeam,
+    await findAssessmentResponse(db, row.id, unitId),
+  );
+  const team = await findTeamOfUnit(db, row.id, unitId);
+  const confirmation = team ? await findConfirmation(db, row.id, unitId) : undefined;
+  const scoring = team && team.members.length > 1 ? 'members' as const : 'single' as const;
+  const members: typeof view.members = [];
+  if (team && scoring === 'members' && actor.role !== 'unitLiaison') {
+    const scores = await listMemberScores(db, row.id, unitId);
+    for (const m of team.members) {
+      const items: Record<string, unknown> = {};
+      for (const s of scores) if (s.account_id === m.account_id) items[s.criterion_id] = JSON.parse(s.input_json) as unknown;
+      members.push({ accountId: m.account_id, displayName: m.display_name, items });
+    }
+  }
+  const evidence: Record<string, { self: EvidenceFile[]; team: EvidenceFile[] }> = {};
+  for (const e of await listItemEvidence(db, row.id, unitId)) {
+    if (e.kind === 'team' && !showTeam) continue;
+    (evidence[e.criterion_id] ??= { self: [], team: [] })[e.kind as 'self' | 'team'].push({
+      fileId: e.file_id, name: e.original_name, mediaType: e.media_type, size: Number(e.size), attachedAt: e.attached_at,
+    });
+  }
+  return {
+    ...view,
+    team: team ? {
+      teamId: team.id, name: team.name, leaderId: team.leader_id, memberCount: team.members.length, scoring,
+      confirmation: confirmation && confirmation.team_id === team.id ? {
+        confirmedBy: confirmation.confirmed_by, confirmedAt: confirmation.confirmed_at, version: confirmation.version,
+        reasons: JSON.parse(confirmation.reasons_json) as Record<string, string>,
+      } : null,
+    } : null,
+    members,
+    evidence,
+  };
+}
