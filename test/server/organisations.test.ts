@@ -25,13 +25,36 @@ describe('GET /api/organisations', () => {
   });
 
   it('returns the actor’s subtree only, parents before children', async () => {
-    const res = await admin.inject({ method: 'GET', url: '/api/organisations' });
+    const res = await admin.inject({ method: 'GET', url: '/api/organisations?all=true' });
     expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ total: 2, page: 1 });
     const items = res.json().items as Array<{ id: string; parentId: string | null; kind: string }>;
     expect(items.map((o) => o.id)).toEqual([d.districtId, d.townId]);
     expect(items[1]).toMatchObject({ parentId: d.districtId, kind: 'town' });
     expect(items.map((o) => o.id)).not.toContain(d.otherDistrictId);
     expect((await assessor.inject({ method: 'GET', url: '/api/organisations' })).json().items).toHaveLength(2);
+  });
+
+  it('pages, filters by kind, parent and name, and sorts', async () => {
+    const list = async (query: string) => {
+      const res = await sysadmin.inject({ method: 'GET', url: `/api/organisations?${query}` });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { items: Array<{ id: string; name: string }>; total: number; page: number; pageSize: number };
+    };
+    const s = d.districtId.slice(2);
+    const mine = await list(`q=${s}&pageSize=200`);
+    // Tree order by default: every parent before its children.
+    expect(mine.items.map((o) => o.id)).toEqual([d.provinceId, d.cityId, d.districtId, d.townId, d.otherDistrictId]);
+    expect(mine.total).toBe(5);
+    const paged = await list(`q=${s}&pageSize=2&page=2&sort=name&order=desc`);
+    expect(paged).toMatchObject({ page: 2, pageSize: 2 });
+    expect(paged.items.map((o) => o.name)).toEqual(mine.items.map((o) => o.name).sort().reverse().slice(2, 4));
+    expect((await list(`kind=county&q=${s}`)).items.map((o) => o.id).sort()).toEqual([d.districtId, d.otherDistrictId].sort());
+    expect((await list(`parentId=${d.districtId}`)).items.map((o) => o.id)).toEqual([d.townId]);
+    const bad = await sysadmin.inject({ method: 'GET', url: '/api/organisations?sort=colour' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('“sort”');
+    expect((await sysadmin.inject({ method: 'GET', url: '/api/organisations?pageSize=201' })).statusCode).toBe(400);
   });
 
   it('a system administrator sees the whole tree', async () => {

@@ -22,6 +22,7 @@ export const actions = [
   'unit.update',
   'account.read',
   'account.create',
+  'account.update',
   'audit.read',
   'file.upload',
   'file.read',

@@ -49,6 +49,8 @@ export interface AccountTable {
   failed_logins: Generated<number>;
   locked_until: string | null;
   disabled: Generated<number>;
+  /** 1 after an administrator set the password: only a password change is allowed until then. */
+  must_change_password: Generated<number>;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from './list';
 
 export const organisationKindSchema = z.enum(['province', 'city', 'county', 'town', 'body']);
 
@@ -12,4 +13,17 @@ export const organisationSchema = z.object({
 });
 export type OrganisationView = z.infer<typeof organisationSchema>;
 
-export const organisationListSchema = z.object({ items: z.array(organisationSchema) });
+export const organisationListQuerySchema = z.object({
+  ...pageQuery,
+  sort: z.enum(['tree', 'name', 'kind', 'divisionCode']).default('tree').describe('排序字段：tree 为树的顺序（上级在前）'),
+  kind: organisationKindSchema.optional(),
+  parentId: z.string().max(100).optional().describe('只列出此组织的直接下级'),
+  q: z.string().trim().max(50).optional().describe('名称包含'),
+  all: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('true：不分页，返回可见范围内符合条件的全部组织（用于组织树）'),
+});
+
+export const organisationListSchema = pageOf(organisationSchema);

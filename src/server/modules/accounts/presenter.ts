@@ -1,4 +1,4 @@
-import type { AccountView } from '../../../shared/schemas/account';
+import type { AccountView, ManagedAccountView } from '../../../shared/schemas/account';
 
 interface AccountRow {
   id: string;
@@ -7,6 +7,9 @@ interface AccountRow {
   role: string;
   organisation_id: string;
   unit_id: string | null;
+  disabled: number;
+  must_change_password: number;
+  version: number;
 }
 
 /** Only these fields leave the server; the response schema enforces it as well. */
@@ -18,5 +21,26 @@ export function toAccountView(row: AccountRow): AccountView {
     role: row.role as AccountView['role'],
     organisationId: row.organisation_id,
     unitId: row.unit_id,
+    disabled: row.disabled !== 0,
+    mustChangePassword: row.must_change_password !== 0,
+    version: row.version,
+  };
+}
+
+export function toManagedAccountView(row: AccountRow & { created_at: string }, assignedUnitIds: readonly string[]): ManagedAccountView {
+  return { ...toAccountView(row), assignedUnitIds: [...assignedUnitIds], createdAt: row.created_at };
+}
+
+/** What the audit record keeps of an account: never the password or its hash. */
+export function auditView(view: ManagedAccountView) {
+  return {
+    username: view.username,
+    displayName: view.displayName,
+    role: view.role,
+    organisationId: view.organisationId,
+    unitId: view.unitId,
+    assignedUnitIds: view.assignedUnitIds,
+    disabled: view.disabled,
+    mustChangePassword: view.mustChangePassword,
   };
 }

@@ -15,6 +15,8 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** All an account whose password an administrator set may do until it chooses its own. */
+const beforePasswordChange = new Set(['GET /api/auth/session', 'POST /api/auth/logout', 'POST /api/auth/password']);
 // Writing last_seen_at on every request would turn every read into a write; a minute of
 // slack on a 30-minute idle timeout is immaterial.
 const touchEveryMs = 60_000;
@@ -54,6 +56,9 @@ export function makeAuthenticate(options: AuthOptions) {
       if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) {
         throw new AppError('csrf_rejected', '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试。');
       }
+    }
+    if (session.must_change_password !== 0 && !beforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) {
+      throw new AppError('forbidden', '管理员为您设置了密码，请先修改密码后再继续使用。');
     }
     if (idleMs > touchEveryMs) await touchSession(options.db, id, now.toISOString());
     request.sessionId = id;

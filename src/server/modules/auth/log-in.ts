@@ -15,7 +15,10 @@ const invalid = () => new AppError('invalid_credentials', '用户名或密码不
 export interface LoggedIn {
   token: string;
   csrfToken: string;
-  account: { id: string; username: string; display_name: string; role: string; organisation_id: string; unit_id: string | null };
+  account: {
+    id: string; username: string; display_name: string; role: string; organisation_id: string; unit_id: string | null;
+    disabled: number; must_change_password: number; version: number;
+  };
 }
 
 export async function logIn(db: Kysely<DB>, username: string, password: string, now: Date, idleMinutes: number): Promise<LoggedIn> {
@@ -28,7 +31,9 @@ export async function logIn(db: Kysely<DB>, username: string, password: string, 
     const minutes = Math.max(1, Math.ceil((Date.parse(account.locked_until) - now.getTime()) / 60_000));
     throw new AppError('account_locked', `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试。`);
   }
-  const ok = (await verifyPassword(password, account.password_hash)) && account.disabled === 0;
+  const ok = await verifyPassword(password, account.password_hash);
+  // Only someone who knows the password learns that the account is disabled.
+  if (ok && account.disabled !== 0) throw new AppError('forbidden', '该账户已停用，不能登录。如需恢复请联系管理员。');
   if (!ok) {
     await db.transaction().execute(async (trx) => {
       const failures = await countFailedLogin(trx, account.id);

@@ -8,7 +8,7 @@ export async function findAccountForLogin(db: Kysely<DB>, username: string) {
     .select([
       'account.id', 'account.username', 'account.display_name', 'account.password_hash', 'account.role',
       'account.organisation_id', 'account.unit_id', 'account.failed_logins', 'account.locked_until', 'account.disabled',
-      'organisation.path as organisation_path',
+      'account.must_change_password', 'account.version', 'organisation.path as organisation_path',
     ])
     .where('account.username', '=', username)
     .executeTakeFirst();
@@ -48,7 +48,8 @@ export async function findSession(db: Kysely<DB>, id: string) {
     .select([
       'session.id', 'session.csrf_token', 'session.last_seen_at',
       'account.id as account_id', 'account.username', 'account.display_name', 'account.role',
-      'account.organisation_id', 'account.unit_id', 'account.disabled', 'organisation.path as organisation_path',
+      'account.organisation_id', 'account.unit_id', 'account.disabled', 'account.must_change_password', 'account.version',
+      'organisation.path as organisation_path',
     ])
     .where('session.id', '=', id)
     .executeTakeFirst();
@@ -78,4 +79,30 @@ export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
 /** Sessions idle past the limit can never be used again; removed so the table stays small. */
 export async function deleteIdleSessions(db: Kysely<DB>, idleSince: string): Promise<void> {
   await db.deleteFrom('session').where('last_seen_at', '<', idleSince).execute();
+}
+
+/** What a password change needs to know of the signed-in account. */
+export async function findPasswordOf(db: Kysely<DB>, accountId: string) {
+  return db
+    .selectFrom('account')
+    .innerJoin('organisation', 'organisation.id', 'account.organisation_id')
+    .select(['account.id', 'account.username', 'account.password_hash', 'account.unit_id', 'account.version', 'organisation.path as organisation_path'])
+    .where('account.id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** Replaces the password only if it is still the one verified (no lost update); returns false otherwise. */
+export async function replacePassword(db: Kysely<DB>, accountId: string, oldHash: string, newHash: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('account')
+    .set((eb) => ({ password_hash: newHash, must_change_password: 0, version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', accountId)
+    .where('password_hash', '=', oldHash)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteOtherSessions(db: Kysely<DB>, accountId: string, keepSessionId: string): Promise<number> {
+  const result = await db.deleteFrom('session').where('account_id', '=', accountId).where('id', '<>', keepSessionId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

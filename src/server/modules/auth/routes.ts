@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from '../../../shared/schemas/error';
-import { loginBodySchema, sessionSchema } from '../../../shared/schemas/account';
+import { loginBodySchema, passwordChangeResultSchema, passwordChangeSchema, sessionSchema } from '../../../shared/schemas/account';
 import type { AppContext } from '../../context';
 import { toAccountView } from '../accounts/presenter';
 import { actorOf } from './authenticate';
+import { changePassword } from './change-password';
 import { logIn } from './log-in';
 import { deleteSession, findSession } from './repository';
 import { sessionCookieName } from './session-token';
@@ -19,7 +20,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       tags: ['登录'],
       summary: '用户名密码登录，建立会话（HttpOnly Cookie）',
       body: loginBodySchema,
-      response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema, 423: errorSchema, 429: errorSchema },
+      response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 423: errorSchema, 429: errorSchema },
     },
     config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
   }, async (request, reply) => {
@@ -47,5 +48,21 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     await deleteSession(ctx.db, request.sessionId!);
     reply.clearCookie(sessionCookieName, { path: '/' });
     return { ok: true as const };
+  });
+
+  r.post('/api/auth/password', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags: ['登录'],
+      summary: '修改本人密码（须提供当前密码；新密码须符合强度要求；本账户的其他会话随即结束，当前会话继续）',
+      body: passwordChangeSchema,
+      response: { 200: passwordChangeResultSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 409: errorSchema, 429: errorSchema },
+    },
+    // Guessing the current password through a stolen session is as slow as guessing it at login.
+    config: { rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
+  }, async (request) => {
+    await changePassword(ctx.db, actorOf(request), request.sessionId!, request.body, ctx.now());
+    const session = (await findSession(ctx.db, request.sessionId!))!;
+    return { account: toAccountView({ ...session, id: session.account_id }) };
   });
 }

@@ -42,7 +42,7 @@ export function Component() {
   const accounts = useRequest(() => api.get<AccountList>('/api/accounts', { role, q, sort, page, pageSize }), [role, q, sort, page, pageSize]);
   const names = useRequest(async () => {
     const [organisations, units] = await Promise.all([
-      mayList(me, 'organisation.read') ? api.get<OrganisationList>('/api/organisations') : Promise.resolve({ items: [] }),
+      mayList(me, 'organisation.read') ? api.get<OrganisationList>('/api/organisations', { all: true }) : Promise.resolve({ items: [] }),
       api.get<UnitList>('/api/units', { pageSize: 200 }),
     ]);
     return new Map<string, string>([

@@ -35,7 +35,7 @@ function useNames(account: AccountView, mayReadOrganisations: boolean) {
     const [created, units, organisations, campaigns] = await Promise.all([
       api.get<AuditList>('/api/audit', { action: 'account.create', pageSize: 200 }),
       api.get<UnitList>('/api/units', { pageSize: 200 }),
-      mayReadOrganisations ? api.get<OrganisationList>('/api/organisations') : Promise.resolve({ items: [] }),
+      mayReadOrganisations ? api.get<OrganisationList>('/api/organisations', { all: true }) : Promise.resolve({ items: [] }),
       api.get<CampaignList>('/api/campaigns').catch(() => ({ items: [] })),
     ]);
     const names = new Map<string, string>();

@@ -67,7 +67,7 @@ function UnitsByCategory() {
 }
 
 function OrganisationSummary() {
-  const { data, loading, error } = useRequest(() => api.get<OrganisationList>('/api/organisations'), []);
+  const { data, loading, error } = useRequest(() => api.get<OrganisationList>('/api/organisations', { all: true }), []);
   const counts = useMemo(() => {
     const byKind = new Map<string, number>();
     for (const o of data?.items ?? []) byKind.set(o.kind, (byKind.get(o.kind) ?? 0) + 1);

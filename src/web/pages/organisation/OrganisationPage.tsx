@@ -38,7 +38,7 @@ function toTree(items: readonly OrganisationView[]): TreeDataNode[] {
 }
 
 function OrganisationTree() {
-  const { data, loading, error } = useRequest(() => api.get<OrganisationList>('/api/organisations'), []);
+  const { data, loading, error } = useRequest(() => api.get<OrganisationList>('/api/organisations', { all: true }), []);
   const [selected, setSelected] = useState<string | null>(null);
   const tree = useMemo(() => toTree(data?.items ?? []), [data]);
   const chosen = data?.items.find((o) => o.id === selected);
