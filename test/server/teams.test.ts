@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword, seedDemo } from '../../src/server/demo/seed-demo';
 import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
 import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
+import { login, loginAll, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 interface Team { id: string; name: string; leaderId: string | null; version: number; members: { accountId: string; isLeader: boolean }[]; units: { unitId: string }[] }
@@ -199,5 +200,24 @@ describe('assessment teams (考核组) API', { timeout: 90_000 }, () => {
     const audit = await t.database.db.selectFrom('audit_record').select('action').where('entity_id', '=', `${id}/${d.units.town}`).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['score.member', 'score.member', 'team.confirmScore', 'team.confirmScore']);
     expect((await advance(admin, id, ['submitForReview'])).state).toBe('officeReview');
+  });
+});
+
+describe('demo teams', { timeout: 180_000 }, () => {
+  const t = useTestApp();
+
+  it('gives this year’s demo round three teams, the demo assessor leading the one with its former units', async () => {
+    await seedDemo(t.database.db, t.now());
+    const admin = await login(t.app, 'admin', demoPassword);
+    const assessor = await login(t.app, 'assessor', demoPassword);
+    const current = (await admin.inject({ method: 'GET', url: '/api/campaigns' })).json<{ items: { id: string; year: number }[] }>()
+      .items.find((c) => c.year === t.now().getUTCFullYear())!;
+    const all = (await admin.inject({ method: 'GET', url: `/api/campaigns/${current.id}/teams` })).json<{ items: Team[] }>().items;
+    expect(all.map((x) => x.name)).toEqual(['第一考核组', '第二考核组', '第三考核组']);
+    const mine = (await assessor.inject({ method: 'GET', url: `/api/campaigns/${current.id}/teams` })).json<{ items: Team[] }>().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ name: '第一考核组', leaderId: assessor.accountId, units: [{ unitId: 'wangcun' }, { unitId: 'beijiao' }, { unitId: 'anjian' }] });
+    const scores = await assessor.inject({ method: 'GET', url: `/api/campaigns/${current.id}/units/wangcun/scores` });
+    expect(scores.json()).toMatchObject({ team: { name: '第一考核组', scoring: 'single' } });
   });
 });

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import { createAccount } from '../modules/accounts/create-account';
 import { importTree } from '../modules/organisations/import-tree';
 import { seedDemoCampaigns } from './seed-campaigns';
+import { seedDemoTeams } from './seed-teams';
 import { zhoucunId, zhoucunOrganisations, zhoucunUnits } from './zhoucun';
 
 /** Demo accounts exist only in demo mode (ANKE_DEMO=1); the start banner lists them. */
@@ -33,5 +34,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
   }
   // The 2014 round as published and this year's round in progress (issue 4 item 12).
   await seedDemoCampaigns(db, now);
+  await seedDemoTeams(db, now);
   return true;
 }

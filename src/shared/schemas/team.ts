@@ -49,7 +49,7 @@ export type TeamView = z.infer<typeof teamSchema>;
 export const teamListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1).describe('页码，从 1 开始'),
   pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('每页条数，最多 200'),
-  order: z.enum(['asc', 'desc']).default('asc').describe('按名称排序的方向'),
+  order: z.enum(['asc', 'desc']).default('asc').describe('按组建先后（同时组建的按名称）排序的方向'),
   memberId: id.optional().describe('只列出含此组员的考核组'),
   unitId: id.optional().describe('只列出负责此单位的考核组'),
 }).strict();

@@ -24,9 +24,12 @@ async function visibleTeams(db: Kysely<DB>, actor: Actor, id: string) {
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
   const teams = await listTeams(db, id);
   const [members, units] = await Promise.all([listTeamMembers(db, teams.map((t) => t.id)), listTeamUnits(db, id)]);
-  // Sorted here, not in SQL, so the order of Chinese names is the same on SQLite and PostgreSQL.
+  // In the order the teams were formed (第一、第二……考核组), then by name; sorted here, not in
+  // SQL, so the order is the same on SQLite and PostgreSQL whatever their collations.
+  const formed = new Map(teams.map((t) => [t.id, t.created_at]));
+  const key = (t: TeamView) => [formed.get(t.id) ?? '', t.name, t.id].join('\u0000');
   return teams.map((t) => toTeamView(t, members, units)).filter((t) => visible(actor, row, t))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export async function listCampaignTeams(

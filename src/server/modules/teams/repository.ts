@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 
 export type TeamRow = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 
-const teamColumns = ['id', 'campaign_id', 'name', 'leader_id', 'version', 'updated_at'] as const;
+const teamColumns = ['id', 'campaign_id', 'name', 'leader_id', 'version', 'created_at', 'updated_at'] as const;
 
 export async function findTeam(db: Kysely<DB>, campaignId: string, teamId: string) {
   return db.selectFrom('assessment_team').select(teamColumns)
