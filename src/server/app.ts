@@ -23,6 +23,7 @@ import { auditRoutes } from './modules/audit/routes';
 import { makeAuthenticate } from './modules/auth/authenticate';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
+import { documentRoutes } from './modules/documents/routes';
 import { FileStore } from './modules/files/file-store';
 import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await routes(app, ctx);
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
-  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes]) await routes(app, ctx);
+  for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes, documentRoutes]) await routes(app, ctx);
   await teamRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.

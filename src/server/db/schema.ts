@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { TeamTables } from './schema-teams';
+import type { DocumentTables } from './schema-documents';
 import type { WorkflowTables } from './schema-workflow';
 
 /**
@@ -103,7 +104,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, TeamTables {
+export interface DB extends WorkflowTables, TeamTables, DocumentTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

@@ -540,6 +540,11 @@ export async function parseItemScores(
      * result is ok: write them inside a transaction and roll back on errors.
      */
     sink?: (row: ItemScoreImportRow) => void;
+    /**
+     * A further check of a row that passed the cell rules (e.g. against the criterion's scoring
+     * method in the database); a problem it returns is reported on the named column's cell.
+     */
+    checkRow?: (row: ItemScoreImportRow) => { column: 'unit' | 'path' | 'earned'; message: string } | null;
   },
 ): Promise<ImportResult<ItemScoreImportRow>> {
   // Seen (unit, item) pairs as unit → item → first row, with each distinct text kept once:
@@ -574,7 +579,13 @@ export async function parseItemScores(
       else check.fail('path', `同一单位的同一细则编号与第 ${first} 行重复`);
     }
     if (unit === null || path === null || (earned === null && !notApplicable)) return null;
-    return { unit: intern(unit), path: intern(path), earnedHundredths: earned, note: check.text('note', false, 1000) };
+    const value = { unit: intern(unit), path: intern(path), earnedHundredths: earned, note: check.text('note', false, 1000) };
+    const problem = options.checkRow?.(value);
+    if (problem) {
+      check.fail(problem.column, problem.message);
+      return null;
+    }
+    return value;
   }, undefined, options.sink);
 }
 

@@ -7,6 +7,7 @@ import * as monthlyReport from './20261129T114500-monthly-report';
 import * as assessmentResponse from './20261129T115500-assessment-response';
 import * as accountMustChangePassword from './20261129T134200-account-must-change-password';
 import * as assessmentTeam from './20261129T135300-assessment-team';
+import * as importJob from './20261129T144500-import-job';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T115500-assessment-response': assessmentResponse,
   '20261129T134200-account-must-change-password': accountMustChangePassword,
   '20261129T135300-assessment-team': assessmentTeam,
+  '20261129T144500-import-job': importJob,
 };

@@ -32,33 +32,45 @@ export async function saveItemScores(
 ) {
   return db.transaction().execute(async (trx) => {
     const row = await campaignUnitFor(trx, actor, id, unitId);
-    if (!can(actor, kind === 'self' ? 'score.self' : 'score.team', campaignUnitResource(row, unitId))) throw forbidden();
-    const state = row.state as CampaignState;
-    if (kind === 'self') {
-      if (state !== 'selfAssessment') throw notNow(state, '填报自评');
-      const selfState = ((await findSelfAssessment(trx, id, unitId))?.state ?? 'draft') as SelfAssessmentState;
-      const editable = selfAssessmentEditable(selfState);
-      if (!editable.ok) throw new AppError('conflict', `${editable.message}。`);
-    } else if (!(state === 'assessment' || (state === 'published' && actor.role === 'committeeAdmin'))) {
-      throw notNow(state, '修改考核组评分');
-    }
+    await assertScoresWritable(trx, actor, row, unitId, kind);
     const parts = await loadCaseParts(trx, row);
     const current: Record<string, Record<string, unknown>> = {};
     for (const s of await listItemScores(trx, id, kind)) (current[s.unit_id] ??= {})[s.criterion_id] = JSON.parse(s.input_json) as unknown;
     const before = Object.fromEntries(Object.keys(items).map((k) => [k, current[unitId]?.[k] ?? null]));
     current[unitId] = { ...current[unitId], ...items };
     validateCase({ ...parts, scores: { scores: current } });
-    const at = now.toISOString();
-    await upsertItemScores(trx, { campaignId: id, unitId, kind }, items, actor.accountId, at);
-    await appendAudit(trx, {
-      actorId: actor.accountId, action: kind === 'self' ? 'score.self' : 'score.team', entityType: 'campaign_unit',
-      entityId: `${id}/${unitId}`, organisationPath: row.organisation_path, unitId, before, after: items,
-    }, now);
+    await writeItemScores(trx, actor, row, unitId, kind, items, before, now);
     return toUnitScores(
       unitId, await listUnitScores(trx, id, unitId), (await findSelfAssessment(trx, id, unitId))?.state, kind === 'team' || actor.role !== 'unitLiaison',
       await findAssessmentResponse(trx, id, unitId),
     );
   });
+}
+
+/** Who may write a unit's scores of a kind, and when (also used by the Excel import, unit by unit). */
+export async function assertScoresWritable(trx: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string, kind: ScoreKind): Promise<void> {
+  if (!can(actor, kind === 'self' ? 'score.self' : 'score.team', campaignUnitResource(row, unitId))) throw forbidden();
+  const state = row.state as CampaignState;
+  if (kind === 'self') {
+    if (state !== 'selfAssessment') throw notNow(state, '填报自评');
+    const selfState = ((await findSelfAssessment(trx, row.id, unitId))?.state ?? 'draft') as SelfAssessmentState;
+    const editable = selfAssessmentEditable(selfState);
+    if (!editable.ok) throw new AppError('conflict', `${editable.message}。`);
+  } else if (!(state === 'assessment' || (state === 'published' && actor.role === 'committeeAdmin'))) {
+    throw notNow(state, '修改考核组评分');
+  }
+}
+
+/** Writes a unit's item inputs with their audit record; the caller has validated the case. */
+export async function writeItemScores(
+  trx: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string, kind: ScoreKind,
+  items: Record<string, unknown>, before: Record<string, unknown>, now: Date,
+): Promise<void> {
+  await upsertItemScores(trx, { campaignId: row.id, unitId, kind }, items, actor.accountId, now.toISOString());
+  await appendAudit(trx, {
+    actorId: actor.accountId, action: kind === 'self' ? 'score.self' : 'score.team', entityType: 'campaign_unit',
+    entityId: `${row.id}/${unitId}`, organisationPath: row.organisation_path, unitId, before, after: items,
+  }, now);
 }
 
 const notNow = (state: CampaignState, what: string) =>

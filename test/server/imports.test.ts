@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../src/server/documents/xlsx-adapter';
+import type { XlsxValue } from '../../src/server/documents/xlsx-adapter';
+import { MINIMAL_PARTS, buildZip } from '../documents/zip-builder';
+import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
+import { createDistrict, createUser } from '../support/factories';
+import type { District } from '../support/factories';
+import { multipart, samples } from '../support/multipart';
+import { loginAll, useTestApp } from '../support/test-app';
+import type { Client } from '../support/test-app';
+
+interface Issue { sheet: string | null; row: number | null; column: string | null; message: string }
+interface Job { id: string; state: string; processedRows: number; totalRows: number | null; percent: number; issues: Issue[]; summary: { units: number; items: number; skipped: number } | null }
+
+const scoreColumns = [
+  { header: '单位名称', key: 'unit' }, { header: '细则编号', key: 'path' }, { header: '得分', key: 'earned' }, { header: '扣分说明', key: 'note' },
+];
+
+/** An item-score workbook as an office types it: one row per unit and criterion. */
+async function scoreWorkbook(rows: [string, string, XlsxValue, string?][], columns = scoreColumns): Promise<Buffer> {
+  return writeWorkbook([{ name: '评分表', columns, rows: rows.map(([unit, path, earned, note]) => ({ unit, path, earned, note: note ?? null })) }]);
+}
+
+describe('Excel import of item scores into a campaign', { timeout: 120_000 }, () => {
+  const t = useTestApp();
+  let d: District;
+  let admin: Client;
+  let leader: Client;
+  let liaison: Client;
+  let otherAdmin: Client;
+  let id: string;
+  let town: string;
+  let dept: string;
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    d = await createDistrict(db, t.now());
+    [admin, leader, liaison, otherAdmin] = await loginAll(t.app, [
+      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
+      await createUser(db, 'leader', { organisationId: d.districtId }),
+      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
+      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
+    ] as const);
+    id = (await createTestCampaign(admin, d)).id;
+    await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']);
+    const names = await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', [d.units.town, d.units.dept]).execute();
+    town = names.find((u) => u.id === d.units.town)!.name;
+    dept = names.find((u) => u.id === d.units.dept)!.name;
+  });
+
+  const counts = async () => {
+    const db = t.database.db;
+    const n = async (table: 'item_score' | 'audit_record') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { scores: await n('item_score'), audit: await n('audit_record') };
+  };
+  const upload = (who: Client, campaignId: string, file: Buffer, query = '?wait=1', name = '评分表.xlsx') => {
+    const body = multipart(name, file);
+    return who.inject({ method: 'POST', url: `/api/campaigns/${campaignId}/imports/item-scores${query}`, payload: body.payload, headers: body.headers });
+  };
+  /** Imports a workbook that must be refused; nothing may be written. */
+  const refused = async (file: Buffer, name?: string): Promise<Issue[]> => {
+    const before = await counts();
+    const res = await upload(admin, id, file, '?wait=1', name);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().message).toContain('没有导入任何数据');
+    expect(await counts()).toEqual(before);
+    return res.json<{ issues: Issue[] }>().issues;
+  };
+
+  it('refuses a workbook without the 得分 column, naming the header row', async () => {
+    const issues = await refused(await scoreWorkbook([[town, '1.2', 5]], scoreColumns.filter((c) => c.key !== 'earned')));
+    expect(issues).toEqual([{ sheet: '评分表', row: 1, column: 'D', message: '缺少必填列“得分”' }]);
+  });
+
+  it('reports every bad cell of the workbook at once: text in a score, unknown unit, duplicate row, too many points, a method mismatch', async () => {
+    const issues = await refused(await scoreWorkbook([
+      [town, '1.2', '九十五'],
+      ['不存在的单位', '1.3', 5],
+      [dept, '1.3', 5],
+      [dept, '1.3', 4],
+      [dept, '2.3', 11],
+      [dept, '2.2', 2],
+      [dept, '6.2', 7],
+      [town, '9.9', 1],
+      [dept, '5.1', 10],
+    ]));
+    expect(issues).toEqual([
+      { sheet: '评分表', row: 2, column: 'C', message: '“得分”应为数字，实为文字“九十五”' },
+      { sheet: '评分表', row: 3, column: 'A', message: '单位“不存在的单位”不在本次考核的被考核单位中' },
+      { sheet: '评分表', row: 5, column: 'B', message: '同一单位的同一细则编号与第 4 行重复' },
+      { sheet: '评分表', row: 6, column: 'C', message: '得分 11 超过该项标准分 10' },
+      { sheet: '评分表', row: 7, column: 'C', message: '细则 2.2 按是否达标计分，得分只能是 5（达标）或 0（不达标），实为 2' },
+      { sheet: '评分表', row: 8, column: 'C', message: '细则 6.2 每次扣 5 分，得分 7 与扣分标准不符' },
+      { sheet: '评分表', row: 9, column: 'B', message: '细则编号 9.9 不在考核细则中' },
+      { sheet: '评分表', row: 10, column: 'B', message: '细则编号 5.1 不适用于单位类别“部门”' },
+    ]);
+  });
+
+  it('refuses a file that is not a workbook and a zip bomb before reading any cell', async () => {
+    const pdf = await refused(samples.pdf, '改名的文件.xlsx');
+    expect(pdf).toEqual([{ sheet: null, row: null, column: null, message: expect.stringContaining('不是 Excel 工作簿') }]);
+    const bomb = buildZip([...MINIMAL_PARTS, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024) }]);
+    const issues = await refused(bomb);
+    expect(issues).toEqual([{ sheet: null, row: null, column: null, message: expect.stringContaining('疑似压缩炸弹') }]);
+  });
+
+  it('401 without a session, 403 for a leader or a liaison, 404 from another district; 409 when the campaign takes no scores', async () => {
+    const file = await scoreWorkbook([[town, '1.2', 5]]);
+    const body = multipart('评分表.xlsx', file);
+    const before = await counts();
+    expect((await t.app.inject({ method: 'POST', url: `/api/campaigns/${id}/imports/item-scores`, payload: body.payload, headers: body.headers })).statusCode).toBe(401);
+    expect((await upload(leader, id, file)).statusCode).toBe(403);
+    expect((await upload(liaison, id, file)).statusCode).toBe(403);
+    expect((await upload(otherAdmin, id, file)).statusCode).toBe(404);
+    const early = (await createTestCampaign(admin, d)).id;
+    const notNow = await upload(admin, early, file);
+    expect(notNow.statusCode).toBe(409);
+    expect(notNow.json().message).toContain('不能修改考核组评分');
+    expect(await counts()).toEqual({ scores: before.scores, audit: before.audit + 1 });
+    expect((await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/imports/item-scores`, payload: { file: 'x' } })).statusCode).toBe(415);
+  });
+
+  it('a job: answered at once, its progress and outcome read back from the database; only by the office of its district', async () => {
+    const full: Record<string, number> = {
+      '1.1': 5, '1.2': 5, '1.3': 5, '2.1': 10, '2.2': 5, '2.3': 10, '3.1': 10, '3.2': 5, '4.1': 5, '4.2': 10, '5.1': 10, '5.2': 10, '6.1': 10, '6.2': 10,
+    };
+    const rows: [string, string, XlsxValue, string?][] = [];
+    for (const [unit, category] of [[town, 'territorial'], [dept, 'department']] as const) {
+      for (const path of Object.keys(fullScores(category))) rows.push([unit, path, path === '1.2' ? 4 : full[path]!]);
+    }
+    const before = await counts();
+    const res = await upload(admin, id, await scoreWorkbook(rows), '');
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json<Job>();
+    expect(['running', 'succeeded']).toContain(started.state);
+    let job = started;
+    for (let i = 0; i < 200 && job.state === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await admin.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).json<Job>();
+    }
+    expect(job).toMatchObject({ state: 'succeeded', processedRows: rows.length, totalRows: rows.length, percent: 100, issues: [], summary: { units: 2, items: rows.length, skipped: 0 } });
+    const after = await counts();
+    expect(after.scores - before.scores).toBe(rows.length);
+    // One record per unit (as saving a unit's scores writes) and one for the import.
+    expect(after.audit - before.audit).toBe(3);
+    const audit = await t.database.db.selectFrom('audit_record').select(['action', 'after_json']).where('action', '=', 'import.item_scores').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ jobId: started.id, fileName: '评分表.xlsx', units: 2, items: rows.length });
+    const results = (await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/results` })).json<{ rows: { unit: string; score: number }[] }>();
+    expect(results.rows.map((r) => [r.unit, r.score])).toEqual([[town, 99], [dept, 99]]);
+    expect((await otherAdmin.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).statusCode).toBe(404);
+    expect((await liaison.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).statusCode).toBe(401);
+  });
+
+  it('round trip: item scores exported from a campaign and imported into an empty copy give identical results', async () => {
+    const source = (await createTestCampaign(admin, d)).id;
+    await advance(admin, source, ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']);
+    const put = async (unitId: string, items: Record<string, unknown>) =>
+      expect((await admin.inject({ method: 'PUT', url: `/api/campaigns/${source}/units/${unitId}/scores/team`, payload: { items } })).statusCode).toBe(200);
+    await put(d.units.town, { ...fullScores('territorial', 2), '1.1': { deductions: [{ times: 2, reason: '例会缺两次' }] }, '2.2': { passed: false } });
+    await put(d.units.dept, { ...fullScores('department'), '6.2': { deductions: [{ times: 1, reason: '迟报一次' }] }, '2.3': { score: 7.5, note: '台账不全' } });
+    const exported = await admin.inject({ method: 'GET', url: `/api/campaigns/${source}/item-scores.xlsx` });
+    expect(exported.statusCode).toBe(200);
+
+    const copy = await admin.inject({ method: 'POST', url: `/api/campaigns/${source}/copy`, payload: { year: 2031, name: '复制的考核活动' } });
+    expect(copy.statusCode, copy.body).toBe(201);
+    const target = copy.json<{ id: string }>().id;
+    await advance(admin, target, ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']);
+    const imported = await upload(admin, target, exported.rawPayload);
+    expect(imported.statusCode, imported.body).toBe(200);
+
+    type Row = { unitId: string; score: number | null; reward: number | null; grade: string; rank: number | null; vetoed: boolean };
+    const table = async (campaignId: string) => (await admin.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/results` })).json<{ rows: Row[]; stats: unknown }>();
+    const [a, b] = [await table(source), await table(target)];
+    const pick = (r: Row) => ({ unitId: r.unitId, score: r.score, reward: r.reward, grade: r.grade, rank: r.rank, vetoed: r.vetoed });
+    expect(b.rows.map(pick)).toEqual(a.rows.map(pick));
+    expect(b.stats).toEqual(a.stats);
+    expect(a.rows.map((r) => r.score)).toEqual([92.5, 91]);
+    // And item by item: the copy's export has the same units, items, standard points and scores.
+    const again = await admin.inject({ method: 'GET', url: `/api/campaigns/${target}/item-scores.xlsx` });
+    const { readWorkbookTables } = await import('../../src/server/documents/xlsx-adapter');
+    const items = async (file: Buffer) => (await readWorkbookTables(file)).get('评分表')!.map((r) => r.values.slice(0, 6));
+    expect(await items(again.rawPayload)).toEqual(await items(exported.rawPayload));
+  });
+});
