@@ -136,8 +136,6 @@ describe('assessment teams (考核组) API', { timeout: 90_000 }, () => {
     // An assessor outside the unit's team may not score it, even when assigned the unit on its account.
     const itemScores = await count('item_score');
     expect((await put(other, d.units.town, fullScores('territorial'))).statusCode).toBe(403);
-    // (the member assessed the department in the first campaign's team, so it may read it, not score it here)
-    expect((await put(member, d.units.dept, fullScores('department'))).statusCode).toBe(403);
     expect((await put(liaison, d.units.town, fullScores('territorial'))).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'PUT', url: `${scoresUrl(d.units.town)}/team`, payload: { items: { '1.2': 5 } } })).statusCode).toBe(401);
 
@@ -195,10 +193,25 @@ describe('assessment teams (考核组) API', { timeout: 90_000 }, () => {
     expect(await score()).toBe(98);
     const after = (await liaison.inject({ method: 'GET', url: scoresUrl(d.units.town) })).json();
     expect(after.items['1.2']).toEqual({ self: null, team: 3 });
-    expect(after.team.confirmation).toMatchObject({ version: 2, confirmedBy: lead.accountId, reasons: { '1.2': '现场检查记录缺两次' } });
+    expect(after.team.confirmation).toMatchObject({ version: 2, confirmedBy: lead.accountId, reasons: { '1.2': '现场检查记录缺两次' }, outdated: false });
+
+    // A member's later change leaves the team score as confirmed and flags the confirmation for renewal.
+    t.advance(60_000);
+    await put(member, d.units.town, { '1.3': 4 });
+    const flagged = (await lead.inject({ method: 'GET', url: scoresUrl(d.units.town) })).json();
+    expect(flagged.team.confirmation).toMatchObject({ version: 2, outdated: true });
+    expect(flagged.items['1.3']).toEqual({ self: null, team: 5 });
+    expect(await score()).toBe(98);
+    t.advance(60_000);
+    const split = await confirm(lead, { version: 2, items: { '1.2': { fromMember: member.accountId, reason: '现场检查记录缺两次' } } });
+    expect(split.json().message).toContain('尚有 1 项细则未确定得分（1.3）');
+    const renewed = await confirm(lead, { version: 2, items: { '1.2': { fromMember: member.accountId, reason: '现场检查记录缺两次' }, '1.3': { input: 4.5 } } });
+    expect(renewed.json()).toMatchObject({ version: 3, reasons: { '1.2': '现场检查记录缺两次' }, items: { '1.3': 4.5 } });
+    expect(await score()).toBe(97.5);
+    expect((await lead.inject({ method: 'GET', url: scoresUrl(d.units.town) })).json().team.confirmation).toMatchObject({ version: 3, outdated: false });
 
     const audit = await t.database.db.selectFrom('audit_record').select('action').where('entity_id', '=', `${id}/${d.units.town}`).orderBy('seq').execute();
-    expect(audit.map((a) => a.action)).toEqual(['score.member', 'score.member', 'team.confirmScore', 'team.confirmScore']);
+    expect(audit.map((a) => a.action)).toEqual(['score.member', 'score.member', 'team.confirmScore', 'team.confirmScore', 'score.member', 'team.confirmScore']);
     expect((await advance(admin, id, ['submitForReview'])).state).toBe('officeReview');
   });
 });

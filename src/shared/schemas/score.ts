@@ -34,6 +34,7 @@ export const unitScoresSchema = z.object({
     scoring: z.enum(['single', 'members']),
     confirmation: z.object({
       confirmedBy: z.string().nullable(), confirmedAt: z.string(), version: z.number().int(), reasons: z.record(z.string(), z.string()),
+      outdated: z.boolean().describe('确认后组员又修改了评分，需组长重新确认'),
     }).nullable().describe('组长对考核组评分的确认'),
   }).nullable(),
   /** each member's own inputs (teams of several members); hidden from the unit */

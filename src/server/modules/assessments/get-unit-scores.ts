@@ -24,8 +24,8 @@ export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: Campaign
   const confirmation = team ? await findConfirmation(db, row.id, unitId) : undefined;
   const scoring = team && team.members.length > 1 ? 'members' as const : 'single' as const;
   const members: typeof view.members = [];
+  const scores = team && scoring === 'members' ? await listMemberScores(db, row.id, unitId) : [];
   if (team && scoring === 'members' && actor.role !== 'unitLiaison') {
-    const scores = await listMemberScores(db, row.id, unitId);
     for (const m of team.members) {
       const items: Record<string, unknown> = {};
       for (const s of scores) if (s.account_id === m.account_id) items[s.criterion_id] = JSON.parse(s.input_json) as unknown;
@@ -46,6 +46,7 @@ export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: Campaign
       confirmation: confirmation && confirmation.team_id === team.id ? {
         confirmedBy: confirmation.confirmed_by, confirmedAt: confirmation.confirmed_at, version: confirmation.version,
         reasons: JSON.parse(confirmation.reasons_json) as Record<string, string>,
+        outdated: scores.some((s) => s.updated_at > confirmation.confirmed_at),
       } : null,
     } : null,
     members,
