@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
       { path: 'campaigns', lazy: () => import('./pages/campaigns/CampaignListPage') },
       { path: 'campaigns/:id', lazy: () => import('./pages/campaigns/CampaignDetailPage') },
       { path: 'campaigns/:id/results', lazy: () => import('./pages/campaigns/ResultsPage') },
+      { path: 'campaigns/:id/approval', lazy: () => import('./pages/campaigns/approval/ApprovalPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },

@@ -1,11 +1,13 @@
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { campaignStateLabels, campaignStates } from '../../../domain/workflow/campaign-state';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import { useRequest } from '../../api/use-request';
 import { campaignApi } from './api';
 import type { CampaignUnitList } from './api';
+import { SchemeDrawer } from './create/SchemeView';
 import { stateColours } from './state';
 
 type CampaignUnit = CampaignUnitList['items'][number];
@@ -20,6 +22,7 @@ export function Component() {
   const navigate = useNavigate();
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const units = useRequest(() => campaignApi.units(id), [id]);
+  const [schemeOpen, setSchemeOpen] = useState(false);
   const c = campaign.data;
   return (
     <>
@@ -41,7 +44,16 @@ export function Component() {
             </Card>
           </Col>
           <Col xs={24} xl={10}>
-            <Card title="基本信息" extra={<Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>}>
+            <Card
+              title="基本信息"
+              extra={(
+                <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+                  <Button onClick={() => setSchemeOpen(true)}>考核方案</Button>
+                  <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/approval`)}>审批与公示</Button>
+                  <Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>
+                </div>
+              )}
+            >
               <Descriptions column={1} size="small" bordered>
                 <Descriptions.Item label="年度">{c.year}{c.period ? `（${c.period}）` : ''}</Descriptions.Item>
                 <Descriptions.Item label="状态"><Tag color={stateColours[c.state]}>{c.stateLabel}</Tag></Descriptions.Item>
@@ -75,6 +87,7 @@ export function Component() {
           </Col>
         </Row>
       )}
+      <SchemeDrawer campaignId={id} open={schemeOpen} onClose={() => setSchemeOpen(false)} />
     </>
   );
 }

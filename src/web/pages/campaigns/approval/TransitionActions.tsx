@@ -1,0 +1,109 @@
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { campaignStateLabels, campaignTransitions } from '../../../../domain/workflow/campaign-state';
+import type { CampaignAction } from '../../../../domain/workflow/campaign-state';
+import { campaignTransitionSchema } from '../../../../shared/schemas/campaign';
+import type { AccountView } from '../../../../shared/schemas/account';
+import type { CampaignView } from '../../../../shared/schemas/campaign';
+import { errorMessage } from '../../../api/client';
+import { zodRule } from '../../../components/zod-rule';
+import { approvalApi } from './api';
+
+/** The transitions the state machine offers this role from the campaign's state. */
+export function transitionsFor(campaign: CampaignView, account: AccountView): CampaignAction[] {
+  return (Object.keys(campaignTransitions) as CampaignAction[]).filter((action) => {
+    const rule = campaignTransitions[action];
+    return rule.from.includes(campaign.state) && rule.roles.includes(account.role);
+  });
+}
+
+const publicityDays = campaignTransitionSchema.shape.publicityDays.unwrap().int('公示天数应为整数').min(1, '公示天数应为 1 至 30 天').max(30, '公示天数应为 1 至 30 天');
+
+/**
+ * One button per transition the role may make now; each asks for confirmation, with the
+ * meeting and publicity days on approval and a reason on return. A refusal (for instance
+ * approval while veto proposals await a decision) is shown as the server words it.
+ */
+export function TransitionActions({ campaign, account, onChanged }: { campaign: CampaignView; account: AccountView; onChanged: (view: CampaignView) => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [action, setAction] = useState<CampaignAction | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const actions = transitionsFor(campaign, account);
+  const rule = action ? campaignTransitions[action] : null;
+
+  const open = (next: CampaignAction) => {
+    form.resetFields();
+    setFailure(null);
+    setAction(next);
+  };
+  const submit = async () => {
+    if (!action) return;
+    const values = (await form.validateFields()) as { meeting?: string; publicityDays?: number; reason?: string };
+    setSaving(true);
+    setFailure(null);
+    try {
+      const view = await approvalApi.transition(campaign.id, campaignTransitionSchema.parse({ action, version: campaign.version, ...values }));
+      message.success(`已${campaignTransitions[action].label}，当前状态：${view.stateLabel}`);
+      setAction(null);
+      onChanged(view);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title="可办理的操作">
+      {actions.length === 0 ? (
+        <Typography.Text type="secondary" aria-label="无可办理的操作">
+          当前状态为“{campaign.stateLabel}”，您的角色没有可办理的状态变更。
+        </Typography.Text>
+      ) : (
+        <Space wrap>
+          {actions.map((a) => (
+            <Button key={a} type={a === 'returnForRevision' ? 'default' : 'primary'} danger={a === 'returnForRevision'} onClick={() => open(a)}>
+              {campaignTransitions[a].label}
+            </Button>
+          ))}
+        </Space>
+      )}
+      <Modal
+        open={action !== null}
+        title={rule ? `确认：${rule.label}` : ''}
+        okText="确认"
+        cancelText="取消"
+        confirmLoading={saving}
+        onOk={() => void submit()}
+        onCancel={() => setAction(null)}
+        destroyOnHidden
+      >
+        {rule && (
+          <Typography.Paragraph>
+            “{campaign.name}”将由“{campaign.stateLabel}”进入“{campaignStateLabels[rule.to]}”。
+          </Typography.Paragraph>
+        )}
+        <Form form={form} layout="vertical" initialValues={{ publicityDays: 5 }}>
+          {action === 'approve' && (
+            <>
+              <Form.Item name="meeting" label="审定会议" rules={[zodRule(campaignTransitionSchema.shape.meeting, '请填写审定会议')]}>
+                <Input placeholder="如：区安委会2015年第1次会议" maxLength={200} />
+              </Form.Item>
+              <Form.Item name="publicityDays" label="公示天数" rules={[zodRule(publicityDays, '请填写公示天数')]}>
+                <InputNumber min={1} max={30} precision={0} suffix="天" />
+              </Form.Item>
+            </>
+          )}
+          {action === 'returnForRevision' && (
+            <Form.Item name="reason" label="退回理由" rules={[zodRule(campaignTransitionSchema.shape.reason.unwrap().min(1, '请填写退回理由'), '请填写退回理由')]}>
+              <Input.TextArea rows={3} maxLength={1000} showCount />
+            </Form.Item>
+          )}
+        </Form>
+        {failure && <Alert type="error" showIcon title={failure} />}
+      </Modal>
+    </Card>
+  );
+}
