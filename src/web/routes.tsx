@@ -19,6 +19,8 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id', lazy: () => import('./pages/campaigns/CampaignDetailPage') },
       { path: 'campaigns/:id/results', lazy: () => import('./pages/campaigns/ResultsPage') },
       { path: 'campaigns/:id/approval', lazy: () => import('./pages/campaigns/approval/ApprovalPage') },
+      { path: 'accidents', lazy: () => import('./pages/accidents/AccidentsPage') },
+      { path: 'monthly-reports', lazy: () => import('./pages/monthly-reports/MonthlyReportsPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },

@@ -116,10 +116,10 @@ describe('登录', () => {
 
 describe('menu by role', () => {
   test.each([
-    ['admin', ['首页', '单位与组织', '考核活动', '用户与角色', '审计日志']],
-    ['leader', ['首页', '单位与组织', '考核活动', '用户与角色', '审计日志']],
-    ['assessor', ['首页', '单位与组织', '考核活动']],
-    ['wangcun', ['首页', '单位与组织', '考核活动']],
+    ['admin', ['首页', '单位与组织', '考核活动', '事故登记', '月度指标', '用户与角色', '审计日志']],
+    ['leader', ['首页', '单位与组织', '考核活动', '事故登记', '月度指标', '用户与角色', '审计日志']],
+    ['assessor', ['首页', '单位与组织', '考核活动', '月度指标']],
+    ['wangcun', ['首页', '单位与组织', '考核活动', '月度指标']],
   ])('%s sees %j', async (username, expected) => {
     const page = await signedIn(username, '/');
     expect(await menuEntries(page)).toEqual(expected);

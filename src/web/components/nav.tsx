@@ -1,4 +1,4 @@
-import { AuditOutlined, ApartmentOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, ApartmentOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
 import { mayList } from '../access';
@@ -20,6 +20,8 @@ export const navItems: readonly NavItem[] = [
     allowed: (a) => mayList(a, 'unit.read') || mayList(a, 'organisation.read'),
   },
   { path: '/campaigns', label: '考核活动', icon: <FlagOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
+  { path: '/accidents', label: '事故登记', icon: <AlertOutlined />, allowed: (a) => mayList(a, 'accident.read') },
+  { path: '/monthly-reports', label: '月度指标', icon: <CalendarOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
   { path: '/accounts', label: '用户与角色', icon: <TeamOutlined />, allowed: (a) => mayList(a, 'account.read') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, allowed: (a) => mayList(a, 'audit.read') },
 ];
