@@ -18,6 +18,7 @@ import type { Database } from './db/create-database';
 import { installErrorHandler } from './error-handler';
 import { accidentRoutes } from './modules/accidents/routes';
 import { accountRoutes } from './modules/accounts/routes';
+import { agreementRoutes } from './modules/agreements/routes';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { makeAuthenticate } from './modules/auth/authenticate';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await fileRoutes(app, { ...ctx, files: new FileStore(deps.config.dataDir) });
   for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes, documentRoutes]) await routes(app, ctx);
+  await agreementRoutes(app, ctx);
   await teamRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/create-database';
 import { migrateToLatest } from './db/migrate';
 import { demoAccounts, demoPassword, seedDemo } from './demo/seed-demo';
+import { FileStore } from './modules/files/file-store';
 import { roleLabels } from '../domain/access/roles';
 
 // Start-up order (docs/operations.md): validate config → open database → migrate → listen.
@@ -20,7 +21,7 @@ try {
 const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   await migrateToLatest(database.db);
-  if (config.demo) await seedDemo(database.db, new Date());
+  if (config.demo) await seedDemo(database.db, new Date(), new FileStore(config.dataDir));
 } catch (error) {
   process.stderr.write(`数据库初始化失败：${error instanceof Error ? error.message : String(error)}\n`);
   await database.close();

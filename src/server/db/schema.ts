@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AgreementTables } from './schema-agreements';
 import type { TeamTables } from './schema-teams';
 import type { DocumentTables } from './schema-documents';
 import type { WorkflowTables } from './schema-workflow';
@@ -104,7 +105,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, TeamTables, DocumentTables {
+export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

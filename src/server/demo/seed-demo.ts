@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { createAccount } from '../modules/accounts/create-account';
 import { importTree } from '../modules/organisations/import-tree';
+import type { FileStore } from '../modules/files/file-store';
+import { seedDemoAgreements } from './seed-agreements';
 import { seedDemoCampaigns } from './seed-campaigns';
 import { seedDemoTeams } from './seed-teams';
 import { zhoucunId, zhoucunOrganisations, zhoucunUnits } from './zhoucun';
@@ -18,7 +20,8 @@ export const demoAccounts = [
 ] as const;
 
 /** Writes the demo data once: does nothing when the database already has organisations. */
-export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
+/** `files` stores the demo's scanned agreement pages; without it the agreements stay issued. */
+export async function seedDemo(db: Kysely<DB>, now: Date, files?: FileStore): Promise<boolean> {
   const existing = await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const units = zhoucunUnits();
@@ -34,6 +37,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
   }
   // The 2014 round as published and this year's round in progress (issue 4 item 12).
   await seedDemoCampaigns(db, now);
+  await seedDemoAgreements(db, now, files);
   await seedDemoTeams(db, now);
   return true;
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { agreementStates } from '../../domain/workflow/agreement-state';
 
 export const unitProgressSchema = z.object({
   unitId: z.string(),
   name: z.string(),
   selfAssessment: z.enum(['draft', 'submitted', 'returned']),
+  agreement: z.enum(agreementStates).nullable().describe('责任书状态；尚未起草时为空'),
   selfItems: z.number().int().describe('已自评的细则数'),
   teamItems: z.number().int().describe('考核组已评分的细则数'),
   teamComplete: z.boolean().describe('考核组评分已覆盖全部适用细则'),
@@ -17,6 +19,7 @@ export const campaignProgressSchema = z.object({
   asOf: z.string(),
   totals: z.object({
     units: z.number().int(),
+    agreementsSigned: z.number().int().describe('已签订（含已归档）责任书的单位数'),
     selfSubmitted: z.number().int(),
     teamComplete: z.number().int(),
     openObjections: z.number().int(),

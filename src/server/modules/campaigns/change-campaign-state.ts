@@ -7,6 +7,8 @@ import type { CampaignTransition } from '../../../shared/schemas/campaign';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
+import { unsignedUnits } from '../agreements/read-agreements';
+import { countAgreements } from '../agreements/repository';
 import { freezeResults } from '../results/freeze-results';
 import { loadCaseParts, validateCase } from '../results/load-case';
 import { pendingVetoProposals } from './pending-veto-proposals';
@@ -29,13 +31,16 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
     const assessed = needsScores && parts ? validateCase(parts) : null;
     // 考核组评分确认: a unit with any criterion not yet scored by the team is unscored.
     const unscoredUnits = needsScores && assessed ? assess(assessed).units.filter((u) => u.missingItems.length > 0).length : 0;
+    // Once the office keeps the campaign's agreements on the platform (any drafted), every
+    // assessed unit must have signed before the year starts; a campaign whose agreements are
+    // signed on paper only (none drafted here) is not held up.
+    const unsigned = input.action === 'startYear' && (await countAgreements(trx, id)) > 0 ? await unsignedUnits(trx, row) : [];
     const outcome = transitionCampaign({
       state: row.state as CampaignState,
       publicityEndsAt: row.publicity_ends_at,
       openObjections: input.action === 'publish' ? await countOpenObjections(trx, id) : 0,
       unscoredUnits,
-      // Agreements are not registered on the platform yet; signing is not a precondition here.
-      unsignedAgreements: 0,
+      unsignedAgreements: unsigned.length,
       pendingVetoProposals: input.action === 'approve' || input.action === 'submitForApproval' ? await pendingVetoProposals(trx, row) : [],
     }, {
       action: input.action, role: actor.role, now: at,
@@ -44,7 +49,10 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
       ...(input.reason !== undefined ? { reason: input.reason } : {}),
     });
     if (!outcome.ok) {
-      throw new AppError(outcome.code === 'forbidden' ? 'forbidden' : 'conflict', `${outcome.message}。`);
+      const which = outcome.code === 'precondition' && unsigned.length > 0
+        ? `（${unsigned.slice(0, 10).map((u) => `${u.name}：${u.stateLabel}`).join('、')}${unsigned.length > 10 ? ` 等 ${unsigned.length} 个` : ''}）`
+        : '';
+      throw new AppError(outcome.code === 'forbidden' ? 'forbidden' : 'conflict', `${outcome.message}${which}。`);
     }
     if (!can(actor, 'campaign.manage', campaignResource(row))) throw forbidden();
     const changes: CampaignChanges = { state: outcome.to };

@@ -3,6 +3,7 @@ import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { assess } from '../../../domain/assessment/assess';
 import { indicatorReport } from '../../../domain/assessment/indicator-report';
+import type { AgreementState } from '../../../domain/workflow/agreement-state';
 import { vetoProposals } from '../../../domain/workflow/veto-proposals';
 import { notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
@@ -10,7 +11,7 @@ import { campaignResource } from '../campaigns/presenter';
 import { findCampaign, type CampaignRow } from '../campaigns/repository';
 import { loadCase } from '../results/load-case';
 import { listVetoDecisions } from '../results/repository';
-import { countItemScores, countOpenObjectionsByUnit, listSelfAssessments } from './repository';
+import { countItemScores, countOpenObjectionsByUnit, listAgreementStatesOf, listSelfAssessments } from './repository';
 
 /**
  * Progress of a campaign per unit (issue 4 item 10): self-assessment submitted, team
@@ -19,9 +20,11 @@ import { countItemScores, countOpenObjectionsByUnit, listSelfAssessments } from 
  */
 export async function campaignProgress(db: Kysely<DB>, row: CampaignRow, now: Date) {
   const input = await loadCase(db, row);
-  const [selfStates, counts, objections, decisions] = await Promise.all([
+  const [selfStates, counts, objections, decisions, agreements] = await Promise.all([
     listSelfAssessments(db, row.id), countItemScores(db, row.id), countOpenObjectionsByUnit(db, row.id), listVetoDecisions(db, row.id),
+    listAgreementStatesOf(db, row.id),
   ]);
+  const agreement = new Map(agreements.map((a) => [a.unit_id, a.state as AgreementState]));
   // Pace is judged as of today within the campaign's year, or the year's end once it is over.
   const today = now.toISOString().slice(0, 10);
   const asOf = today.slice(0, 4) > String(row.year) ? `${row.year}-12-31` : today;
@@ -39,6 +42,7 @@ export async function campaignProgress(db: Kysely<DB>, row: CampaignRow, now: Da
     unitId: u.id,
     name: u.name,
     selfAssessment: (self.get(u.id) ?? 'draft') as 'draft' | 'submitted' | 'returned',
+    agreement: agreement.get(u.id) ?? null,
     selfItems: count(u.id, 'self'),
     teamItems: count(u.id, 'team'),
     teamComplete: (results.get(u.id)?.missingItems.length ?? 1) === 0,
@@ -61,6 +65,7 @@ export async function getProgress(db: Kysely<DB>, actor: Actor, id: string, now:
     asOf: all.asOf,
     totals: {
       units: units.length,
+      agreementsSigned: units.filter((u) => u.agreement === 'signed' || u.agreement === 'archived').length,
       selfSubmitted: units.filter((u) => u.selfAssessment === 'submitted').length,
       teamComplete: units.filter((u) => u.teamComplete).length,
       openObjections: units.reduce((n, u) => n + u.openObjections, 0),

@@ -21,3 +21,8 @@ export async function countOpenObjectionsByUnit(db: Kysely<DB>, campaignId: stri
     .groupBy('unit_id')
     .execute();
 }
+
+/** Each unit's agreement state (责任书), for the signed count. */
+export async function listAgreementStatesOf(db: Kysely<DB>, campaignId: string) {
+  return db.selectFrom('agreement').select(['unit_id', 'state']).where('campaign_id', '=', campaignId).execute();
+}
