@@ -29,6 +29,9 @@ import { FileStore } from './modules/files/file-store';
 import { fileRoutes } from './modules/files/routes';
 import { healthRoutes } from './modules/health/routes';
 import { indicatorReportRoutes } from './modules/indicator-reports/routes';
+import { enterpriseRoutes } from './modules/enterprises/routes';
+import { hazardRoutes } from './modules/hazards/routes';
+import { ledgerMetricRoutes } from './modules/ledger-metrics/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
 import { resultRoutes } from './modules/results/routes';
@@ -102,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const routes of [campaignRoutes, resultRoutes, assessmentRoutes, accidentRoutes, publicationRoutes, todoRoutes, indicatorReportRoutes, documentRoutes]) await routes(app, ctx);
   await agreementRoutes(app, ctx);
   await teamRoutes(app, ctx);
+  for (const routes of [enterpriseRoutes, hazardRoutes, ledgerMetricRoutes]) await routes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));

@@ -37,6 +37,11 @@ export const actions = [
   'accident.record',
   'report.submit',
   'result.respond',
+  // supervision ledgers (issue 7): 一企一档 and 一隐患一卡
+  'enterprise.read',
+  'enterprise.manage',
+  'hazard.read',
+  'hazard.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,10 +53,16 @@ export interface Resource {
 
 const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
+  'enterprise.read', 'hazard.read',
 ]);
-const assessorActions: ReadonlySet<Action> = new Set(['unit.read', 'file.read', 'file.upload', 'result.read', 'score.team']);
+const assessorActions: ReadonlySet<Action> = new Set([
+  'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read',
+]);
 const liaisonActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file', 'report.submit', 'result.respond',
+  // a town's or department's liaison keeps the ledgers of its own unit (the territorial town or
+  // the regulating department of the enterprise or hazard)
+  'enterprise.read', 'enterprise.manage', 'hazard.read', 'hazard.manage',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);

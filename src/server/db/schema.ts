@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AgreementTables } from './schema-agreements';
 import type { TeamTables } from './schema-teams';
 import type { DocumentTables } from './schema-documents';
+import type { LedgerTables } from './schema-ledgers';
 import type { WorkflowTables } from './schema-workflow';
 
 /**
@@ -105,7 +106,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables {
+export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

@@ -4,6 +4,7 @@ import { CaseValidationError, formatIssue } from '../../../domain/scheme/validat
 import { AppError } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { findScheme, listCampaignUnits, type CampaignRow } from '../campaigns/repository';
+import { feedLedgerMetrics } from '../ledger-metrics/feed-case-metrics';
 import { listAccidentsOfYear, listAdjustmentEvents, listItemScores, listMetricValues, listVetoDecisions } from './repository';
 
 /** How the parts are named in validation messages. */
@@ -17,7 +18,7 @@ export const casePartNames: CaseFileNames = {
  * the year's accidents of the organisation, and metrics. Built in the engine's own input
  * shape, so the server applies no rule of its own.
  */
-export async function loadCaseParts(db: Kysely<DB>, campaign: CampaignRow): Promise<CaseParts> {
+export async function loadCaseParts(db: Kysely<DB>, campaign: CampaignRow, now?: Date): Promise<CaseParts> {
   const [scheme, units, scores, events, decisions, accidents, metrics] = await Promise.all([
     findScheme(db, campaign.id, campaign.scheme_version),
     listCampaignUnits(db, campaign.id),
@@ -32,6 +33,9 @@ export async function loadCaseParts(db: Kysely<DB>, campaign: CampaignRow): Prom
   for (const s of scores) (scoreMap[s.unit_id] ??= {})[s.criterion_id] = JSON.parse(s.input_json) as unknown;
   const metricMap: Record<string, Record<string, unknown>> = {};
   for (const m of metrics) (metricMap[m.unit_id] ??= {})[m.name] = JSON.parse(m.value_json) as unknown;
+  // Metrics the scheme names after a ledger metric come from the stored ledgers where not typed
+  // (docs/ledgers.md §9); `now` ends the period at today within the campaign's year.
+  await feedLedgerMetrics(db, campaign.year, scheme, units, metricMap, now);
   const event = (e: (typeof events)[number]) => ({
     unit: e.unit_id, item: e.item_id, times: e.times, ...(e.level ? { level: e.level } : {}), ...(e.note ? { note: e.note } : {}),
   });
@@ -78,6 +82,6 @@ export function caseInvalid(error: CaseValidationError): AppError {
   return new AppError('validation_failed', `${shown.join('；')}${more}`);
 }
 
-export async function loadCase(db: Kysely<DB>, campaign: CampaignRow): Promise<AssessmentCase> {
-  return validateCase(await loadCaseParts(db, campaign));
+export async function loadCase(db: Kysely<DB>, campaign: CampaignRow, now?: Date): Promise<AssessmentCase> {
+  return validateCase(await loadCaseParts(db, campaign, now));
 }

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { accidentGradeLabels, type AccidentGrade } from '../../../domain/accidents/grade';
+import type { TimelineEntry } from '../../../domain/ledgers/enterprise/enterprise-file';
+import { enterpriseTimeline } from '../../../domain/ledgers/enterprise/enterprise-file';
+import { notFound } from '../../app-error';
+import type { DB } from '../../db/schema';
+import { canOnEnterprise, toEnterpriseView } from './presenter';
+import { enterpriseHazardCounts, findEnterprise, listEnterpriseAccidents, listEnterpriseHazardEvents } from './repository';
+
+/**
+ * 一企一档: the enterprise and every record about it on one timeline (the domain's order,
+ * newest first): each step of each hazard card, accidents registered against it, licence
+ * expiry dates. Inspections, enforcement measures, tips and expert reports join the same
+ * timeline when their registers are stored.
+ */
+export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
+  const row = await findEnterprise(db, id);
+  if (!row || !canOnEnterprise(actor, 'enterprise.read', row)) throw notFound('生产经营单位');
+  const enterprise = toEnterpriseView(row, now);
+  const [events, counts, accidents] = await Promise.all([
+    listEnterpriseHazardEvents(db, id),
+    enterpriseHazardCounts(db, id),
+    listEnterpriseAccidents(db, row.organisation_id, row.name),
+  ]);
+  const entries: TimelineEntry[] = [
+    ...events.map((e) => ({
+      kind: 'hazard' as const, id: `${e.id}#${e.seq}`, at: e.at,
+      titleZh: `隐患${e.number ? ` ${e.number}` : ''}（${e.description.slice(0, 40)}）：${e.summary}`,
+    })),
+    ...accidents.map((a) => ({
+      kind: 'accident' as const, id: a.id, at: a.occurred_at.slice(0, 10),
+      titleZh: `${accidentGradeLabels[a.grade as AccidentGrade] ?? ''}生产安全事故${a.deaths > 0 ? `，死亡${a.deaths}人` : ''}${a.summary ? `：${a.summary}` : ''}`,
+    })),
+    ...enterprise.licences.map((l, i) => ({
+      kind: 'licence' as const, id: `licence-${i + 1}`, at: l.validTo,
+      titleZh: `${l.kind}（${l.number}）有效期至${l.validTo}`,
+    })),
+  ];
+  return {
+    enterprise,
+    counts: { ...counts, accidents: accidents.length },
+    timeline: enterpriseTimeline(entries).map((e) => ({ kind: e.kind, id: e.id, at: e.at, title: e.titleZh })),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { HazardCard } from '../../../domain/ledgers/hazard/hazard-card';
+import type { MetricName, MetricUnit, UnitMetrics } from '../../../domain/ledgers/metrics/compute-metrics';
+import { computeLedgerMetrics, hazardRecordFromCard } from '../../../domain/ledgers/metrics/compute-metrics';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
+import type { DB } from '../../db/schema';
+import { listMetricHazards } from './repository';
+
+/**
+ * The metrics the stored ledgers can feed today: those built from hazard cards. Inspections,
+ * enforcement measures, tips and training certificates are not stored yet, so their metrics are
+ * not computed (a value of 0 or 100% from an empty register would be wrong); the office types
+ * them until their registers exist.
+ */
+export const STORED_LEDGER_METRICS: readonly MetricName[] = [
+  'hazardsFound', 'majorHazards', 'hazardClosureRate', 'hazardOnTimeClosureRate', 'overdueHazards', 'overdueMajorHazards',
+];
+
+export interface LedgerPeriod { from: string; to: string }
+
+/**
+ * A campaign assesses a calendar year (China time). Without `now` the period is the whole year:
+ * the assessment is of a year that has ended. With `now` inside the year it ends today, so
+ * deadlines still ahead do not count as missed.
+ */
+export function campaignPeriod(year: number, now?: Date): LedgerPeriod {
+  const from = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  if (!now) return { from, to: end };
+  const today = chinaDateOf(now);
+  return { from, to: today < end ? (today < from ? from : today) : end };
+}
+
+/**
+ * The domain's named metrics per unit from the stored hazard cards (computeLedgerMetrics). The
+ * records are named by their 隐患编号 (the card id until registration) so the unit's trace cites
+ * cards people can find.
+ */
+export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly MetricUnit[], period: LedgerPeriod): Promise<Record<string, UnitMetrics>> {
+  const rows = await listMetricHazards(db, units.map((u) => u.id), period.from, period.to);
+  const hazards = rows.map((r) => {
+    const card = JSON.parse(r.card_json) as HazardCard;
+    return { ...hazardRecordFromCard(card), id: card.number ?? card.id };
+  });
+  return computeLedgerMetrics(units, period, {
+    hazards, inspections: [], enforcementMeasures: [], tips: [], training: { enterprises: [], persons: [], certificates: [] },
+  });
+}
