@@ -53,13 +53,14 @@ describe('evidence files on item scores', { timeout: 90_000 }, () => {
     const attached = await attach(liaison, 'self', { criterionId: '1.2', fileIds: [photo, minutes] });
     expect(attached.statusCode).toBe(200);
     expect(attached.json<Evidence>()).toMatchObject({ unitId: d.units.town, kind: 'self', criterionId: '1.2' });
-    expect(attached.json<Evidence>().files.map((f) => f.name)).toEqual(['安全检查现场照片.png', '会议记录.png']);
+    // Files attached together are listed by name.
+    expect(attached.json<Evidence>().files.map((f) => f.name)).toEqual(['会议记录.png', '安全检查现场照片.png']);
     // Attaching the same file again changes nothing.
     expect((await attach(liaison, 'self', { criterionId: '1.2', fileIds: [photo] })).json<Evidence>().files).toHaveLength(2);
     await liaison.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/scores/self`, payload: { items: { '1.2': 5 } } });
     const scores = (await liaison.inject({ method: 'GET', url: `/api/campaigns/${id}/units/${d.units.town}/scores` })).json();
     expect(scores.items['1.2']).toEqual({ self: 5, team: null });
-    expect(scores.evidence['1.2'].self.map((f: { fileId: string }) => f.fileId)).toEqual([photo, minutes]);
+    expect(scores.evidence['1.2'].self.map((f: { fileId: string }) => f.fileId)).toEqual([minutes, photo]);
     expect(scores.evidence['1.2'].team).toEqual([]);
 
     const removed = await detach(liaison, 'self', '1.2', minutes);

@@ -153,6 +153,10 @@ describe('assessment teams (考核组) API', { timeout: 90_000 }, () => {
     const byMember = Object.fromEntries(view.members.map((m: { accountId: string; items: Record<string, unknown> }) => [m.accountId, m.items['1.2']]));
     expect(byMember).toEqual({ [lead.accountId]: 5, [member.accountId]: 3 });
     expect((await liaison.inject({ method: 'GET', url: scoresUrl(d.units.town) })).json().members).toEqual([]);
+    // Members score independently: a member other than the leader sees only its own.
+    const own = (await member.inject({ method: 'GET', url: scoresUrl(d.units.town) })).json().members;
+    expect(own.map((m: { accountId: string }) => m.accountId)).toEqual([member.accountId]);
+    expect((await admin.inject({ method: 'GET', url: scoresUrl(d.units.town) })).json().members).toHaveLength(2);
 
     // Before confirmation the town counts as not scored.
     const progress = async () => (await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` })).json<{ units: { unitId: string; teamComplete: boolean }[] }>()

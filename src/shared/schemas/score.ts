@@ -37,7 +37,7 @@ export const unitScoresSchema = z.object({
       outdated: z.boolean().describe('确认后组员又修改了评分，需组长重新确认'),
     }).nullable().describe('组长对考核组评分的确认'),
   }).nullable(),
-  /** each member's own inputs (teams of several members); hidden from the unit */
+  /** each member's own inputs (teams of several members); hidden from the unit; a member other than the leader gets only its own */
   members: z.array(z.object({ accountId: z.string(), displayName: z.string(), items: z.record(z.string(), z.unknown()) })),
   /** criterion id → evidence files of the self-assessment and of the team */
   evidence: z.record(z.string(), z.object({ self: z.array(evidenceFileSchema), team: z.array(evidenceFileSchema) })),

@@ -11,8 +11,9 @@ const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfA
 /**
  * A unit's scores as the actor may see them: the team's score beside the unit's own, the
  * unit's assessment team and the leader's confirmation, each member's own scores (teams of
- * several members; not shown to the unit) and the evidence files of each criterion. The
- * unit sees the team's scores and evidence from assessment on, to confirm them or disagree.
+ * several members; not shown to the unit, and a member other than the leader sees only its
+ * own) and the evidence files of each criterion. The unit sees the team's scores and
+ * evidence from assessment on, to confirm them or disagree.
  */
 export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string) {
   const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment.has(row.state);
@@ -26,7 +27,9 @@ export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: Campaign
   const members: typeof view.members = [];
   const scores = team && scoring === 'members' ? await listMemberScores(db, row.id, unitId) : [];
   if (team && scoring === 'members' && actor.role !== 'unitLiaison') {
-    for (const m of team.members) {
+    // Members score independently: each sees its own; the team leader, the office and leaders see all.
+    const everyone = actor.role !== 'assessor' || team.leader_id === actor.accountId;
+    for (const m of team.members.filter((x) => everyone || x.account_id === actor.accountId)) {
       const items: Record<string, unknown> = {};
       for (const s of scores) if (s.account_id === m.account_id) items[s.criterion_id] = JSON.parse(s.input_json) as unknown;
       members.push({ accountId: m.account_id, displayName: m.display_name, items });

@@ -94,14 +94,19 @@ export async function upsertMetricValues(db: Kysely<DB>, campaignId: string, uni
   }
 }
 
-/** Evidence files attached to a unit's item scores, with the file's name, type and size. */
+/**
+ * Evidence files attached to a unit's item scores, with the file's name, type and size: in
+ * the order attached, files attached together by name (sorted here by code point, so both
+ * engines agree whatever their collation).
+ */
 export async function listItemEvidence(db: Kysely<DB>, campaignId: string, unitId: string) {
-  return db.selectFrom('item_evidence').innerJoin('stored_file', 'stored_file.id', 'item_evidence.file_id')
+  const rows = await db.selectFrom('item_evidence').innerJoin('stored_file', 'stored_file.id', 'item_evidence.file_id')
     .select(['item_evidence.kind', 'item_evidence.criterion_id', 'item_evidence.file_id', 'item_evidence.attached_at',
       'stored_file.original_name', 'stored_file.media_type', 'stored_file.size'])
     .where('item_evidence.campaign_id', '=', campaignId).where('item_evidence.unit_id', '=', unitId)
-    .orderBy('item_evidence.attached_at', 'asc').orderBy('item_evidence.file_id', 'asc')
     .execute();
+  const key = (r: (typeof rows)[number]) => [r.attached_at, r.original_name, r.file_id].join('\u0000');
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export async function insertItemEvidence(

@@ -19,14 +19,16 @@ export async function findTeamByName(db: Kysely<DB>, campaignId: string, name: s
   return db.selectFrom('assessment_team').select(['id']).where('campaign_id', '=', campaignId).where('name', '=', name).executeTakeFirst();
 }
 
+/** Members by display name (sorted here by code point, so both engines agree whatever their collation). */
 export async function listTeamMembers(db: Kysely<DB>, teamIds: readonly string[]) {
   if (teamIds.length === 0) return [];
-  return db.selectFrom('assessment_team_member')
+  const rows = await db.selectFrom('assessment_team_member')
     .innerJoin('account', 'account.id', 'assessment_team_member.account_id')
     .select(['assessment_team_member.team_id', 'account.id as account_id', 'account.display_name'])
     .where('assessment_team_member.team_id', 'in', teamIds)
-    .orderBy('account.display_name', 'asc').orderBy('account.id', 'asc')
     .execute();
+  const key = (r: (typeof rows)[number]) => `${r.display_name}\u0000${r.account_id}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export async function listTeamUnits(db: Kysely<DB>, campaignId: string) {
