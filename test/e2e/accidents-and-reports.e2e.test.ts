@@ -87,6 +87,29 @@ describe('事故登记', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  test('the detail lists every version with who and when; a 补报 after the 30-day window is flagged', async () => {
+    const page = await signedIn('admin', '/accidents');
+    await page.getByRole('heading', { name: '事故登记' }).waitFor();
+    await settled(page);
+    // The demo's 40-day-old accident (工业, window of 30 days).
+    await page.getByText('王村镇某机械加工企业').click();
+    const detail = page.getByRole('dialog', { name: '事故详情' });
+    await detail.getByText('首次登记').waitFor();
+    await detail.getByLabel('重伤人数').fill('1');
+    await detail.getByLabel('变化说明').fill('一名伤者伤情加重，认定为重伤');
+    await detail.getByRole('button', { name: '保存补报' }).click();
+    const second = detail.getByRole('row').filter({ hasText: '第 2 版' });
+    await second.getByText('逾期补报', { exact: true }).waitFor();
+    expect(await second.innerText()).toContain('一名伤者伤情加重，认定为重伤');
+    expect(await second.innerText()).toContain('区安委办管理员');
+    expect(await detail.getByRole('row').filter({ hasText: '第 1 版' }).innerText()).not.toContain('逾期补报');
+    expect(await latinWords(page)).toEqual([]);
+    await screenshot(page, 'accident-detail', false);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshot(page, 'accident-detail', false);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   for (const width of [1280, 1024]) {
     test(`the register at ${width} px: Chinese only, nothing wider than the window`, async () => {
       const page = await signedIn('admin', '/accidents', width);
