@@ -184,3 +184,86 @@ describe('Excel import of item scores into a campaign', { timeout: 120_000 }, ()
     expect(await items(again.rawPayload)).toEqual(await items(exported.rawPayload));
   });
 });
+
+describe('Excel import of the unit registry into an organisation', { timeout: 120_000 }, () => {
+  const t = useTestApp();
+  let d: District;
+  let admin: Client;
+  let leader: Client;
+  let otherAdmin: Client;
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    d = await createDistrict(db, t.now());
+    [admin, leader, otherAdmin] = await loginAll(t.app, [
+      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
+      await createUser(db, 'leader', { organisationId: d.districtId }),
+      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
+    ] as const);
+  });
+
+  const registry = (rows: Record<string, XlsxValue>[]) => writeWorkbook([{
+    name: '被考核单位名册',
+    columns: [{ header: '单位编码', key: 'code' }, { header: '单位名称', key: 'name' }, { header: '单位类别', key: 'category' }, { header: '主要负责人', key: 'principal' }],
+    rows,
+  }]);
+  const upload = async (who: Client, file: Buffer, organisationId = d.districtId) => {
+    const body = multipart('名册.xlsx', file);
+    return who.inject({ method: 'POST', url: `/api/organisations/${organisationId}/imports/units`, payload: body.payload, headers: body.headers });
+  };
+  const counts = async () => {
+    const db = t.database.db;
+    const n = async (table: 'unit' | 'audit_record') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { units: await n('unit'), audit: await n('audit_record') };
+  };
+
+  it('refuses the whole registry with every bad cell named, writing nothing', async () => {
+    const existing = (await t.database.db.selectFrom('unit').select('name').where('id', '=', d.units.town).executeTakeFirstOrThrow()).name;
+    const before = await counts();
+    const res = await upload(admin, await registry([
+      { code: null, name: '区统计局', category: '部门' },
+      { code: null, name: existing, category: '属地' },
+      { code: null, name: '区档案馆', category: '事业单位' },
+      { code: 'd 1', name: '区气象局', category: '驻区单位' },
+      { code: null, name: '区统计局', category: '部门' },
+    ]));
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().issues).toEqual([
+      { sheet: '被考核单位名册', row: 3, column: 'B', message: `单位“${existing}”已在测试区${d.districtId.slice(2)}的名册中` },
+      { sheet: '被考核单位名册', row: 4, column: 'C', message: '单位类别“事业单位”不在考核方案的类别中（属地、部门、驻区单位）' },
+      { sheet: '被考核单位名册', row: 5, column: 'A', message: '单位编码“d 1”只能包含字母、数字和连字符' },
+      { sheet: '被考核单位名册', row: 6, column: 'B', message: '单位名称与第 2 行重复' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('creates every unit in one transaction with its audit record and one for the import', async () => {
+    const before = await counts();
+    const res = await upload(admin, await registry([
+      { code: 'TJJ-1', name: '区统计局', category: '部门', principal: '张三' },
+      { code: null, name: '区气象局', category: '驻区单位' },
+    ]));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual({ created: 2 });
+    expect(await counts()).toEqual({ units: before.units + 2, audit: before.audit + 3 });
+    const units = await t.database.db.selectFrom('unit').select(['id', 'name', 'category']).where('organisation_id', '=', d.districtId).where('name', 'in', ['区统计局', '区气象局']).orderBy('name').execute();
+    expect(units).toEqual([
+      { id: expect.stringMatching(/^u-[0-9a-f]{12}$/), name: '区气象局', category: 'stationed' },
+      { id: 'tjj-1', name: '区统计局', category: 'department' },
+    ]);
+    const again = await upload(admin, await registry([{ code: 'tjj-1', name: '区新单位', category: '部门' }]));
+    expect(again.statusCode).toBe(422);
+    expect(again.json().issues).toEqual([{ sheet: '被考核单位名册', row: 2, column: 'A', message: '单位编码“tjj-1”已被其他单位使用' }]);
+  });
+
+  it('401, 403 for a leader, 404 for another district; a non-workbook refused', async () => {
+    const file = await registry([{ code: null, name: '区某局', category: '部门' }]);
+    const body = multipart('名册.xlsx', file);
+    expect((await t.app.inject({ method: 'POST', url: `/api/organisations/${d.districtId}/imports/units`, payload: body.payload, headers: body.headers })).statusCode).toBe(401);
+    expect((await upload(leader, file)).statusCode).toBe(403);
+    expect((await upload(otherAdmin, file)).statusCode).toBe(404);
+    const pdf = await upload(admin, samples.pdf);
+    expect(pdf.statusCode).toBe(422);
+    expect(pdf.json().issues[0].message).toContain('不是 Excel 工作簿');
+  });
+});

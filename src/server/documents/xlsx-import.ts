@@ -426,7 +426,11 @@ export const UNIT_REGISTRY_SPEC: TableSpec = {
 
 export async function parseUnitRegistry(
   input: string | Buffer,
-  options: ImportOptions & { categories?: ReadonlySet<string> } = {},
+  options: ImportOptions & {
+    categories?: ReadonlySet<string>;
+    /** A further check of a row that passed the cell rules (e.g. a name already in the database), reported on the named column's cell. */
+    checkRow?: (row: UnitRegistryRow) => { column: 'code' | 'name' | 'category'; message: string } | null;
+  } = {},
 ): Promise<ImportResult<UnitRegistryRow>> {
   const names = duplicateChecker('单位名称');
   const codes = duplicateChecker('单位编码');
@@ -440,7 +444,13 @@ export async function parseUnitRegistry(
       check.fail('category', `单位类别“${category}”不在考核方案的类别中（${[...options.categories].join('、')}）`);
     }
     if (name === null || category === null) return null;
-    return { code, name, category, principal: check.text('principal', false, 50), deputy: check.text('deputy', false, 50), phone: check.text('phone', false, 50) };
+    const value = { code, name, category, principal: check.text('principal', false, 50), deputy: check.text('deputy', false, 50), phone: check.text('phone', false, 50) };
+    const problem = options.checkRow?.(value);
+    if (problem) {
+      check.fail(problem.column, problem.message);
+      return null;
+    }
+    return value;
   });
 }
 

@@ -46,3 +46,13 @@ export async function finishImportJob(
     issues_json: end.issuesJson, summary_json: end.summaryJson, updated_at: end.at,
   }).where('id', '=', id).execute();
 }
+
+/** Names and ids of the units an organisation already assesses, so an import adds no duplicate. */
+export async function listUnitIdentities(db: Kysely<DB>, organisationId: string) {
+  return db.selectFrom('unit').select(['id', 'name']).where('organisation_id', '=', organisationId).execute();
+}
+
+/** Every unit id: ids are unique across organisations. */
+export async function listAllUnitIds(db: Kysely<DB>): Promise<Set<string>> {
+  return new Set((await db.selectFrom('unit').select('id').execute()).map((u) => u.id));
+}

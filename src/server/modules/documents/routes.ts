@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { campaignParamsSchema } from '../../../shared/schemas/campaign';
@@ -17,6 +17,7 @@ import { downloadNotice } from './download-notice';
 import { exportAccidents, exportItemScores, exportResults } from './export-results';
 import { exportScoreSheets } from './export-score-sheets';
 import { getImportJob, runItemScoreImport, startItemScoreImport } from './import-item-scores';
+import { importUnits } from './import-units';
 import { mediaTypes, toImportJobView } from './presenter';
 import { findImportJob } from './repository';
 
@@ -29,6 +30,16 @@ function sendDocument(reply: FastifyReply, doc: { fileName: string; buffer: Buff
     .header('content-disposition', contentDisposition(doc.fileName))
     .header('cache-control', 'private, no-store')
     .send(doc.buffer);
+}
+
+/** The one file part of an import request, read whole (the upload size limit applies). */
+async function uploadedWorkbook(request: FastifyRequest): Promise<{ fileName: string; buffer: Buffer }> {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', '导入须使用 multipart/form-data 上传 .xlsx 文件。');
+  const part = await request.file();
+  if (!part || part.fieldname !== 'file') throw new AppError('validation_failed', '请求体字段“file”：缺少上传的文件。');
+  const buffer = await part.toBuffer();
+  if (buffer.length === 0) throw new AppError('validation_failed', '请求体字段“file”：上传的文件是空的。');
+  return { fileName: cleanFileName(part.filename), buffer };
 }
 
 const templateKinds: Record<ImportTemplateKind, ImportKind> = {
@@ -88,12 +99,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type', '导入须使用 multipart/form-data 上传 .xlsx 文件。');
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw new AppError('validation_failed', '请求体字段“file”：缺少上传的文件。');
-    const buffer = await part.toBuffer();
-    if (buffer.length === 0) throw new AppError('validation_failed', '请求体字段“file”：上传的文件是空的。');
-    const fileName = cleanFileName(part.filename);
+    const { fileName, buffer } = await uploadedWorkbook(request);
     const { jobId, row } = await startItemScoreImport(ctx.db, actor, request.params.id, fileName, ctx.now());
     const running = runItemScoreImport(ctx.db, actor, row, jobId, fileName, buffer, ctx.now);
     if (!request.query.wait) {
@@ -106,6 +112,22 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
       return reply.code(422).send({ code: 'import_refused', message: `工作簿有 ${job.issues.length} 处问题，没有导入任何数据。`, issues: job.issues });
     }
     return reply.code(200).send(job);
+  });
+
+  r.post('/api/organisations/:id/imports/units', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags,
+      summary: '导入被考核单位名册（multipart/form-data，字段 file，.xlsx）：只新增单位；整表校验通过后一次写入，否则不写入并列出全部问题',
+      consumes: ['multipart/form-data'],
+      params: campaignParamsSchema.describe('组织 id'),
+      response: { 201: z.object({ created: z.number().int() }), 422: importRefusedSchema, ...errorResponses, 413: errorSchema, 415: errorSchema },
+    },
+  }, async (request, reply) => {
+    const { fileName, buffer } = await uploadedWorkbook(request);
+    const out = await importUnits(ctx.db, actorOf(request), request.params.id, fileName, buffer, ctx.now());
+    if (!out.ok) return reply.code(422).send({ code: 'import_refused', message: `工作簿有 ${out.issues.length} 处问题，没有导入任何数据。`, issues: out.issues });
+    return reply.code(201).send({ created: out.created });
   });
 
   r.get('/api/import-jobs/:id', {

@@ -7,6 +7,7 @@ import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/
 import { useRequest } from '../../api/use-request';
 import { campaignApi } from './api';
 import type { CampaignUnitList } from './api';
+import { ImportItemScores } from './documents/ImportItemScores';
 import { SchemeDrawer } from './create/SchemeView';
 import { stateColours } from './state';
 
@@ -69,7 +70,7 @@ export function Component() {
             </Card>
           </Col>
           <Col xs={24} xl={14}>
-            <Card title={`被考核单位（${units.data?.items.length ?? 0} 个）`}>
+            <Card title={`被考核单位（${units.data?.items.length ?? 0} 个）`} extra={<ImportItemScores campaignId={c.id} />}>
               {units.error && <Alert type="error" showIcon title={units.error} />}
               <Table<CampaignUnit>
                 rowKey="unitId"

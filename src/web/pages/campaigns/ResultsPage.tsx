@@ -7,6 +7,7 @@ import type { TraceNodeView } from '../../../shared/schemas/result';
 import { useRequest } from '../../api/use-request';
 import { campaignApi } from './api';
 import type { ResultRow } from './api';
+import { DownloadMenu } from './documents/DownloadMenu';
 
 const all = '全部';
 const virtualFrom = 200;
@@ -94,7 +95,10 @@ export function Component() {
       />
       <div className="anke-noprint" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Typography.Title level={3} className="anke-page-title">结果与排名</Typography.Title>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <DownloadMenu campaignId={id} version={data?.version ?? null} />
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
+        </div>
       </div>
       {results.error && <Alert type="error" showIcon title={results.error} />}
       {results.loading && !data && <Skeleton active />}
