@@ -90,7 +90,7 @@ describe('account management', () => {
     expect(outside.json().message).toMatch(/不在组织/);
     const noOrg = await create(sysadmin, { ...liaisonBody(), organisationId: 'no-such-org' });
     expect(noOrg.statusCode).toBe(400);
-    expect(noOrg.json().message).toContain('“organisationId”');
+    expect(noOrg.json().message).toContain('“所属组织”：组织“no-such-org”不存在');
     const taken = await create(admin, { ...liaisonBody(), username: (await leader.inject({ method: 'GET', url: '/api/auth/session' })).json().account.username });
     expect(taken.statusCode).toBe(409);
   });
@@ -121,10 +121,10 @@ describe('account management', () => {
     expect(list[0]).toMatchObject({ displayName: '考核员乙', version: 2 });
     const noUnit = await patch(admin, { version: 2, role: 'unitLiaison' });
     expect(noUnit.statusCode).toBe(400);
-    expect(noUnit.json().message).toContain('“unitId”');
+    expect(noUnit.json().message).toContain('“所属被考核单位”：单位联络员必须指定');
     const wrongField = await patch(admin, { version: 2, role: 'leader', unitId: d.units.town });
     expect(wrongField.statusCode).toBe(400);
-    expect((await patch(admin, { version: 2, assignedUnitIds: [d.units.other] })).json().message).toMatch(/“assignedUnitIds”.*不在组织/);
+    expect((await patch(admin, { version: 2, assignedUnitIds: [d.units.other] })).json().message).toMatch(/“负责考核的单位”：.*不在组织/);
     expect((await patch(admin, { version: 2, color: 'red' })).statusCode).toBe(400);
     expect((await patch(admin, { version: 2, role: 'committeeAdmin' })).statusCode).toBe(403);
     expect((await patch(leader, { version: 2, displayName: '领导改名' })).statusCode).toBe(403);
@@ -184,7 +184,7 @@ describe('account management', () => {
     expect((await again.inject({ method: 'GET', url: '/api/campaigns' })).statusCode).toBe(403);
     const weak = await admin.inject({ method: 'POST', url: `/api/accounts/${id}/reset-password`, payload: { version: 2, password: 'abc' } });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().message).toContain('“password”');
+    expect(weak.json().message).toContain('“密码”：');
     expect((await admin.inject({ method: 'POST', url: `/api/accounts/${id}/reset-password`, payload: { version: 1 } })).statusCode).toBe(409);
     const records = await audit(id);
     const record = records.find((r) => r.action === 'account.password_reset')!;
@@ -194,7 +194,7 @@ describe('account management', () => {
     const own = await admin.inject({ method: 'POST', url: `/api/accounts/${admin.accountId}/reset-password`, payload: { version: 1 } });
     expect(own.statusCode).toBe(400);
     expect(own.json().message).toContain('修改密码');
-  });
+   }, 60_000); // a dozen scrypt hashes: slow on a busy machine
 
   it('the last enabled system administrator can be neither disabled nor demoted; nobody disables themselves', async () => {
     const other = await createUser(t.database.db, 'systemAdmin', { organisationId: d.provinceId });

@@ -1,8 +1,11 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../domain/access/roles';
 import { errorMessage } from '../api/client';
+import { ChangePasswordModal } from '../pages/password/ChangePasswordModal';
+import { ForcedPasswordPage } from '../pages/password/ForcedPasswordPage';
 import { useSession } from '../session/session';
 import { navItemFor, navItems } from './nav';
 
@@ -14,6 +17,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   if (account === undefined) {
     return <div className="anke-center"><Spin size="large" description="正在加载……" /></div>;
@@ -23,13 +27,15 @@ export function AppLayout() {
     return <Navigate to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />;
   }
 
-  const visible = navItems.filter((item) => item.allowed(account));
-  const current = navItemFor(location.pathname);
-  const permitted = !current || current.allowed(account);
-
   const onLogOut = () => {
     logOut().catch((error: unknown) => message.error(errorMessage(error)));
   };
+  // A password an administrator set must be replaced before anything else.
+  if (account.mustChangePassword) return <ForcedPasswordPage account={account} onLogOut={onLogOut} />;
+
+  const visible = navItems.filter((item) => item.allowed(account));
+  const current = navItemFor(location.pathname);
+  const permitted = !current || current.allowed(account);
 
   return (
     <Layout className="anke-shell">
@@ -47,10 +53,21 @@ export function AppLayout() {
         <Header className="anke-header">
           <Typography.Text strong className="anke-title">安全生产目标管理考核平台</Typography.Text>
           <Space size="middle">
-            <span><UserOutlined /> {account.displayName}（{roleLabels[account.role]}）</span>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [{ key: 'password', icon: <KeyOutlined />, label: '修改密码' }],
+                onClick: ({ key }) => { if (key === 'password') setChangingPassword(true); },
+              }}
+            >
+              <Button type="text" aria-label="用户菜单">
+                <UserOutlined /> {account.displayName}（{roleLabels[account.role]}）<DownOutlined />
+              </Button>
+            </Dropdown>
             <Button icon={<LogoutOutlined />} onClick={onLogOut}>退出登录</Button>
           </Space>
         </Header>
+        {changingPassword && <ChangePasswordModal username={account.username} onClose={() => setChangingPassword(false)} />}
         <Content className="anke-content">
           {permitted ? <Outlet /> : <Result status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />}
         </Content>

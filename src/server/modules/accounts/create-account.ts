@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { generatePassword, hashPassword } from '../auth/password';
 import { findOrganisation } from '../organisations/repository';
-import { toManagedAccountView } from './presenter';
+import { fieldMessage, toManagedAccountView } from './presenter';
 import { findAccount, insertAccount, insertAssignments, unitsOf, usernameTaken } from './repository';
 
 export interface CreateOptions {
@@ -49,7 +49,7 @@ export async function createAccount(
   // Through the API a reference that does not exist is bad input (400) naming its field;
   // on the command line it is the thing the operator asked for that is missing.
   const missingRef = (field: string, message: string) =>
-    fromApi ? new AppError('validation_failed', `请求体字段“${field}”：${message}`) : new AppError('not_found', message);
+    fromApi ? new AppError('validation_failed', fieldMessage(field, message)) : new AppError('not_found', message);
   const username = input.username.trim();
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(username)) {
     throw new AppError('validation_failed', '用户名须为 3–64 个字母、数字或 _ . -。');

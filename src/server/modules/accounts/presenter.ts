@@ -44,3 +44,18 @@ export function auditView(view: ManagedAccountView) {
     mustChangePassword: view.mustChangePassword,
   };
 }
+
+/** The Chinese names of the body fields, for messages people read (the form's own labels). */
+export const accountFieldLabels: Record<string, string> = {
+  organisationId: '所属组织',
+  unitId: '所属被考核单位',
+  assignedUnitIds: '负责考核的单位',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+};
+
+/** A 400 that names the field in the words of the form. */
+export function fieldMessage(field: string, message: string): string {
+  return `“${accountFieldLabels[field] ?? field}”：${message}`;
+}

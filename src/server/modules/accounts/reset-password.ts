@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { hashPassword } from '../auth/password';
 import { temporaryPasswordFor } from './create-account';
-import { auditView } from './presenter';
+import { auditView, fieldMessage } from './presenter';
 import { deleteSessionsOf, updateAccountIfVersion } from './repository';
 import { accountToManage, managedView, staleAccount } from './update-account';
 
@@ -33,7 +33,7 @@ export async function resetPassword(
   let password = input.password || null;
   if (password) {
     const problem = passwordProblem(password, target.username);
-    if (problem) throw new AppError('validation_failed', `请求体字段“password”：${problem}`);
+    if (problem) throw new AppError('validation_failed', fieldMessage('password', problem));
   }
   const temporaryPassword = password ? null : temporaryPasswordFor(target.username);
   password ??= temporaryPassword!;

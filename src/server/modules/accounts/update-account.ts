@@ -8,13 +8,13 @@ import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { findOrganisation } from '../organisations/repository';
-import { auditView, toManagedAccountView } from './presenter';
+import { auditView, fieldMessage, toManagedAccountView } from './presenter';
 import type { AccountChanges } from './repository';
 import { assignmentsOf, countOtherSystemAdmins, findAccount, replaceAssignments, unitsOf, updateAccountIfVersion } from './repository';
 
 export const staleAccount = () => new AppError('stale_version', '该账户已被他人修改，请刷新后重试。');
 export const lastSystemAdmin = () => new AppError('conflict', '系统中至少要保留一个启用的系统管理员，不能停用或改变最后一个系统管理员的角色。');
-const bad = (field: string, message: string) => new AppError('validation_failed', `请求体字段“${field}”：${message}`);
+const bad = (field: string, message: string) => new AppError('validation_failed', fieldMessage(field, message));
 
 export type AccountRow = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
 

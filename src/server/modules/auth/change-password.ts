@@ -3,6 +3,7 @@ import type { Actor } from '../../../domain/access/can';
 import { passwordProblem } from '../../../domain/access/password-policy';
 import { AppError } from '../../app-error';
 import type { DB } from '../../db/schema';
+import { fieldMessage } from '../accounts/presenter';
 import { appendAudit } from '../audit/repository';
 import { hashPassword, verifyPassword } from './password';
 import { deleteOtherSessions, findPasswordOf, replacePassword } from './repository';
@@ -23,12 +24,12 @@ export async function changePassword(
   const account = await findPasswordOf(db, actor.accountId);
   if (!account) throw new AppError('unauthenticated', '登录已失效，请重新登录。');
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
-    throw new AppError('validation_failed', '请求体字段“currentPassword”：当前密码不正确。');
+    throw new AppError('validation_failed', '当前密码不正确。');
   }
   const problem = passwordProblem(input.newPassword, account.username);
-  if (problem) throw new AppError('validation_failed', `请求体字段“newPassword”：${problem}`);
+  if (problem) throw new AppError('validation_failed', fieldMessage('newPassword', problem));
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('validation_failed', '请求体字段“newPassword”：新密码不能与当前密码相同。');
+    throw new AppError('validation_failed', '新密码不能与当前密码相同。');
   }
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {

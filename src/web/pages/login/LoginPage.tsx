@@ -17,10 +17,17 @@ function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** The heading above the server's message: lockout (with how long, in the message) and a disabled account get their own. */
+function titleOf(failure: unknown): string {
+  if (failure instanceof ApiError && failure.code === 'account_locked') return '账户已锁定';
+  if (failure instanceof ApiError && failure.status === 403) return '账户已停用';
+  return '登录失败';
+}
+
 export function Component() {
   const { account, notice, logIn } = useSession();
   const [params] = useSearchParams();
-  const [error, setError] = useState<{ message: string; locked: boolean } | null>(null);
+  const [error, setError] = useState<{ message: string; title: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (account) return <Navigate to={safeNext(params.get('next'))} replace />;
@@ -31,7 +38,7 @@ export function Component() {
     try {
       await logIn(values.username, values.password);
     } catch (failure) {
-      setError({ message: errorMessage(failure), locked: failure instanceof ApiError && failure.code === 'account_locked' });
+      setError({ message: errorMessage(failure), title: titleOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -48,7 +55,7 @@ export function Component() {
             type="error"
             showIcon
             role="alert"
-            title={error.locked ? '账户已锁定' : '登录失败'}
+            title={error.title}
             description={error.message}
             style={{ marginBottom: 16 }}
           />
