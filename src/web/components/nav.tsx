@@ -1,4 +1,5 @@
 import { AlertOutlined, AuditOutlined, ApartmentOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileProtectOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
 import { mayList } from '../access';
@@ -20,6 +21,7 @@ export const navItems: readonly NavItem[] = [
     allowed: (a) => mayList(a, 'unit.read') || mayList(a, 'organisation.read'),
   },
   { path: '/campaigns', label: '考核活动', icon: <FlagOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
+  { path: '/agreements', label: '责任书', icon: <FileProtectOutlined />, allowed: (a) => mayList(a, 'unit.read') },
   { path: '/accidents', label: '事故登记', icon: <AlertOutlined />, allowed: (a) => mayList(a, 'accident.read') },
   { path: '/monthly-reports', label: '月度指标', icon: <CalendarOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
   { path: '/accounts', label: '用户与角色', icon: <TeamOutlined />, allowed: (a) => mayList(a, 'account.read') },

@@ -50,6 +50,7 @@ export function Component() {
               extra={(
                 <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
                   <Button onClick={() => setSchemeOpen(true)}>考核方案</Button>
+                  <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/agreements`)}>责任书</Button>
                   <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/approval`)}>审批与公示</Button>
                   <Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>
                 </div>
