@@ -1,5 +1,6 @@
 import { AlertOutlined, AuditOutlined, ApartmentOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { FileProtectOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
 import { mayList } from '../access';
@@ -21,6 +22,8 @@ export const navItems: readonly NavItem[] = [
     allowed: (a) => mayList(a, 'unit.read') || mayList(a, 'organisation.read'),
   },
   { path: '/campaigns', label: '考核活动', icon: <FlagOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
+  { path: '/self-assessment', label: '自评', icon: <EditOutlined />, allowed: (a) => mayList(a, 'score.self') && a.unitId !== null },
+  { path: '/scoring', label: '考核评分', icon: <FormOutlined />, allowed: (a) => mayList(a, 'score.team') },
   { path: '/agreements', label: '责任书', icon: <FileProtectOutlined />, allowed: (a) => mayList(a, 'unit.read') },
   { path: '/accidents', label: '事故登记', icon: <AlertOutlined />, allowed: (a) => mayList(a, 'accident.read') },
   { path: '/monthly-reports', label: '月度指标', icon: <CalendarOutlined />, allowed: (a) => mayList(a, 'campaign.read') },

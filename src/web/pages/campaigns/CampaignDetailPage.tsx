@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -83,6 +83,17 @@ export function Component() {
                   { title: '序号', dataIndex: 'sortOrder', width: 70 },
                   { title: '单位', dataIndex: 'name' },
                   { title: '类别', dataIndex: 'category', width: 110, render: (value: string) => categoryLabel(value) },
+                  {
+                    title: '自评与评分',
+                    key: 'assessment',
+                    width: 120,
+                    render: (_: unknown, u: CampaignUnit) => (
+                      <Space size="small">
+                        <Link to={`/campaigns/${encodeURIComponent(c.id)}/self-assessment/${encodeURIComponent(u.unitId)}`} aria-label={`${u.name}自评`}>自评</Link>
+                        <Link to={`/campaigns/${encodeURIComponent(c.id)}/scoring/${encodeURIComponent(u.unitId)}`} aria-label={`${u.name}考核评分`}>评分</Link>
+                      </Space>
+                    ),
+                  },
                 ]}
               />
             </Card>
