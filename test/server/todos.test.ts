@@ -71,7 +71,7 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
     const progress = await admin.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` });
     expect(progress.statusCode).toBe(200);
     expect(progress.json().asOf).toBe('2014-12-31');
-    expect(progress.json().totals).toEqual({ units: 2, selfSubmitted: 1, teamComplete: 1, openObjections: 0, pendingVetoProposals: 1, paceWarnings: 1 });
+    expect(progress.json().totals).toEqual({ units: 2, agreementsSigned: 0, selfSubmitted: 1, teamComplete: 1, openObjections: 0, pendingVetoProposals: 1, paceWarnings: 1 });
     const town = progress.json().units.find((u: { unitId: string }) => u.unitId === d.units.town);
     expect(town).toMatchObject({ selfAssessment: 'submitted', selfItems: 13, teamItems: 0, teamComplete: false, pendingVetoProposals: 1 });
     expect(town.paceWarnings).toEqual(['控制指标“死亡人数 ≤ 2”：实际 3，已突破']);
