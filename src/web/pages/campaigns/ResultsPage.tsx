@@ -5,9 +5,11 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TraceNodeView } from '../../../shared/schemas/result';
 import { useRequest } from '../../api/use-request';
+import { useAccount } from '../../session/session';
 import { campaignApi } from './api';
 import type { ResultRow } from './api';
-import { DownloadMenu } from './documents/DownloadMenu';
+import { mayManageCampaigns } from './create/api';
+import { WhatIfPanel } from './what-if/WhatIfPanel';
 
 const all = '全部';
 const virtualFrom = 200;
@@ -47,6 +49,8 @@ export function Component() {
   const units = useRequest(() => campaignApi.units(id), [id]);
   const [category, setCategory] = useState<string>(all);
   const [tracing, setTracing] = useState<ResultRow | null>(null);
+  const [simulating, setSimulating] = useState(false);
+  const office = mayManageCampaigns(useAccount());
 
   const data = results.data;
   const categories = useMemo(() => [...new Set((data?.rows ?? []).map((r) => r.category))], [data]);
@@ -95,10 +99,7 @@ export function Component() {
       />
       <div className="anke-noprint" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Typography.Title level={3} className="anke-page-title">结果与排名</Typography.Title>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <DownloadMenu campaignId={id} version={data?.version ?? null} />
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
-        </div>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
       </div>
       {results.error && <Alert type="error" showIcon title={results.error} />}
       {results.loading && !data && <Skeleton active />}
@@ -109,6 +110,9 @@ export function Component() {
             <Typography.Paragraph type="secondary" className="anke-noprint">
               点击单位名称可查看其得分反查。{data.version == null ? '尚未发布：以下结果由现有数据即时计算，仅供审核。' : `已发布结果，第 ${data.version} 版。`}
             </Typography.Paragraph>
+            {office && data.version == null && (
+              <Button className="anke-noprint" style={{ marginBottom: 16 }} onClick={() => setSimulating(true)}>假设测算（模拟）</Button>
+            )}
             <Row gutter={16}>
               <Col xs={12} md={6}><Statistic title="参评单位" value={data.stats.assessed} suffix="个" /></Col>
               <Col xs={12} md={6}><Statistic title="达到合格分数线" value={data.stats.atOrAboveThreshold} suffix="个" /></Col>
@@ -140,6 +144,9 @@ export function Component() {
             />
           </Card>
         </>
+      )}
+      {simulating && campaign.data && (
+        <WhatIfPanel campaignId={id} year={campaign.data.year} open={simulating} onClose={() => setSimulating(false)} />
       )}
       {tracing && (
         <TraceDrawer

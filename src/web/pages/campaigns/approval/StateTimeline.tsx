@@ -30,6 +30,7 @@ export function StateTimeline({ campaign, records, names, error }: {
       <Steps
         size="small"
         current={current}
+        status={campaign.state === 'published' ? 'finish' : 'process'}
         responsive={false}
         style={{ overflowX: 'auto', paddingBottom: 8 }}
         items={campaignStates.map((s, i) => {

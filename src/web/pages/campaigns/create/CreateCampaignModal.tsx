@@ -130,10 +130,13 @@ function FromSchemeForm({ units, onCreated }: { units: PlatformUnit[]; onCreated
             maxCount={1}
             showUploadList={false}
             aria-label="选择考核方案文件"
-            beforeUpload={async (file) => {
-              setSchemeText(await file.text());
-              setFileName(file.name);
-              setIssues(null);
+            beforeUpload={(file) => {
+              // Read in the browser only; the text goes with the form, nothing is uploaded now.
+              void file.text().then((text) => {
+                setSchemeText(text);
+                setFileName(file.name);
+                setIssues(null);
+              });
               return false;
             }}
           >
