@@ -10,6 +10,7 @@ import { campaignApi } from './api';
 import type { ResultRow } from './api';
 import { mayManageCampaigns } from './create/api';
 import { WhatIfPanel } from './what-if/WhatIfPanel';
+import { DownloadMenu } from './documents/DownloadMenu';
 
 const all = '全部';
 const virtualFrom = 200;
@@ -99,7 +100,10 @@ export function Component() {
       />
       <div className="anke-noprint" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <Typography.Title level={3} className="anke-page-title">结果与排名</Typography.Title>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <DownloadMenu campaignId={id} version={data?.version ?? null} />
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data}>打印</Button>
+        </div>
       </div>
       {results.error && <Alert type="error" showIcon title={results.error} />}
       {results.loading && !data && <Skeleton active />}
