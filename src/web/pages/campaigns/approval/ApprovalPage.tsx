@@ -42,7 +42,7 @@ export function Component() {
       {c && (
         <Row gutter={[16, 16]}>
           <Col xs={24}>
-            <Descriptions size="small" bordered column={{ xs: 1, lg: 3 }}>
+            <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
               <Descriptions.Item label="考核活动">{c.name}</Descriptions.Item>
               <Descriptions.Item label="当前状态"><Tag color={stateColours[c.state]} aria-label="当前状态">{c.stateLabel}</Tag></Descriptions.Item>
               <Descriptions.Item label="审定会议">{c.approvalMeeting ?? '—'}</Descriptions.Item>
