@@ -35,6 +35,12 @@ export const auditActionLabels: Record<string, string> = {
   'accident.update': '更新事故',
   'objection.file': '提出申诉',
   'objection.answer': '答复申诉',
+  'agreement.draft': '起草责任书',
+  'agreement.update': '修改责任书',
+  'agreement.issue': '下达责任书',
+  'agreement.sign': '登记签订责任书',
+  'agreement.withdraw': '撤回责任书修改',
+  'agreement.archive': '归档责任书',
 };
 
 /** An audit action in words; campaign state changes take the transition's own label. */
@@ -55,6 +61,7 @@ export const entityTypeLabels: Record<string, string> = {
   campaign_unit: '参考单位',
   accident: '事故',
   objection: '申诉',
+  agreement: '责任书',
 };
 
 /** Field names that appear in audit before/after records. */
@@ -78,6 +85,17 @@ export const auditFieldLabels: Record<string, string> = {
   size: '大小（字节）',
   mimeType: '文件类型',
   sha256: '内容摘要',
+  campaignId: '考核活动',
+  state: '状态',
+  targets: '责任目标',
+  controlIndicators: '控制指标',
+  keyTasks: '重点工作任务',
+  unitPrincipal: '单位主要负责人',
+  unitDeputy: '单位分管负责人',
+  governmentSignatory: '政府方签订人',
+  signedOn: '签订日期',
+  scannedFile: '签订文本扫描件',
+  updatedAt: '更新时间',
 };
 
 export function labelOr(labels: Record<string, string>, code: string, fallback: string): string {
