@@ -156,8 +156,18 @@ describe('document downloads of a campaign', { timeout: 120_000 }, () => {
     expect((await get(deptLiaison, `/api/campaigns/${id}/accidents.xlsx`)).statusCode).toBe(403);
   });
 
+  it('the control indicator report: its columns, for the office', async () => {
+    const res = await get(admin, `/api/campaigns/${id}/indicator-reports.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(savedName(res)).toMatch(/控制指标报表\.xlsx$/);
+    const sheet = (await readWorkbookTables(res.rawPayload)).get('控制指标报表')!;
+    expect(sheet[0]!.values).toEqual(['单位', '控制指标', '月份', '年度控制数', '本月实际', '累计', '已用比例', '时间进度', '进度', '是否突破', '报送日期']);
+    // The test units were given no control indicators.
+    expect(sheet).toHaveLength(1);
+  });
+
   it('401 without a session, 403 before disclosure for a liaison, 404 for another district', async () => {
-    for (const path of ['notice.docx', 'results.xlsx', 'item-scores.xlsx', 'accidents.xlsx', 'score-sheets.docx']) {
+    for (const path of ['notice.docx', 'results.xlsx', 'item-scores.xlsx', 'accidents.xlsx', 'score-sheets.docx', 'indicator-reports.xlsx']) {
       expect((await t.app.inject({ method: 'GET', url: `/api/campaigns/${id}/${path}` })).statusCode).toBe(401);
       expect((await get(otherAdmin, `/api/campaigns/${id}/${path}`)).statusCode).toBe(404);
     }

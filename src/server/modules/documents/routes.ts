@@ -15,6 +15,7 @@ import { actorOf } from '../auth/authenticate';
 import { cleanFileName, contentDisposition } from '../files/presenter';
 import { downloadNotice } from './download-notice';
 import { exportAccidents, exportItemScores, exportResults } from './export-results';
+import { exportIndicatorReports } from './export-indicator-reports';
 import { exportScoreSheets } from './export-score-sheets';
 import { getImportJob, runItemScoreImport, startItemScoreImport } from './import-item-scores';
 import { importUnits } from './import-units';
@@ -68,6 +69,11 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.get('/api/campaigns/:id/item-scores.xlsx', download('各单位逐项得分（可直接作为评分表导入）；联络员只得到本单位'), async (request, reply) => {
     const { version } = resultDocumentQuerySchema.parse(request.query);
     return sendDocument(reply, await exportItemScores(ctx.db, actorOf(request), request.params.id, version), 'xlsx');
+  });
+
+  r.get('/api/campaigns/:id/indicator-reports.xlsx', download('控制指标报表：各单位各月的控制指标使用与时间进度'), async (request, reply) => {
+    const { version } = resultDocumentQuerySchema.parse(request.query);
+    return sendDocument(reply, await exportIndicatorReports(ctx.db, actorOf(request), request.params.id, version, ctx.now()), 'xlsx');
   });
 
   r.get('/api/campaigns/:id/accidents.xlsx', download('考核年度的事故台账'), async (request, reply) => {

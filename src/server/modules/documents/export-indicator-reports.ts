@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../domain/access/can';
+import { indicatorReport } from '../../../domain/assessment/indicator-report';
+import type { DB } from '../../db/schema';
+import { buildIndicatorReportsWorkbook, type IndicatorReportRow } from '../../documents/xlsx-export';
+import { listMonthlyReports } from '../indicator-reports/repository';
+import { documentName, readableUnitIds, readResultCase } from './result-case';
+
+/** The date in China (UTC+8), as YYYY-MM-DD. */
+const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * 控制指标报表: each readable unit's control indicators month by month up to now (the whole year
+ * once it is over): that month's count, the count to the month's end, and the share of the year
+ * elapsed, with the date the unit reported the month.
+ */
+export async function exportIndicatorReports(db: Kysely<DB>, actor: Actor, id: string, version: number | undefined, now: Date) {
+  const c = await readResultCase(db, actor, id, version);
+  const visible = readableUnitIds(actor, c);
+  const year = c.row.year;
+  const reported = new Map((await listMonthlyReports(db, c.row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r.submitted_on]));
+  const today = chinaDate(now);
+  const lastMonth = Number(today.slice(0, 4)) > year ? 12 : Number(today.slice(0, 4)) < year ? 0 : Number(today.slice(5, 7));
+  const rows: IndicatorReportRow[] = [];
+  const before = new Map<string, number>();
+  for (let month = 1; month <= lastMonth; month += 1) {
+    const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    for (const unit of indicatorReport(c.input, monthEnd)) {
+      if (!visible.has(unit.unitId)) continue;
+      unit.indicators.forEach((indicator, k) => {
+        const key = `${unit.unitId}\u0000${k}`;
+        const submitted = reported.get(`${unit.unitId}\u0000${month}`);
+        rows.push({
+          unit: unit.name,
+          indicator: indicator.label,
+          period: `${year}-${String(month).padStart(2, '0')}`,
+          ceiling: indicator.indicator.ceiling,
+          actual: indicator.actual - (before.get(key) ?? 0),
+          cumulative: indicator.actual,
+          yearElapsed: indicator.pace.elapsedBasisPoints / 10_000,
+          reportedOn: submitted ? new Date(`${submitted.slice(0, 10)}T00:00:00Z`) : null,
+        });
+        before.set(key, indicator.actual);
+      });
+    }
+  }
+  return { fileName: documentName(c, '控制指标报表', 'xlsx'), buffer: await buildIndicatorReportsWorkbook(rows) };
+}
