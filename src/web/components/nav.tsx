@@ -33,5 +33,7 @@ export const navItems: readonly NavItem[] = [
 
 export function navItemFor(pathname: string): NavItem | undefined {
   if (pathname === '/') return navItems[0];
+  // A campaign's agreements page belongs to the 责任书 entry, not to 考核活动.
+  if (/^\/campaigns\/[^/]+\/agreements(\/|$)/.test(pathname)) return navItems.find((item) => item.path === '/agreements');
   return navItems.find((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
 }
