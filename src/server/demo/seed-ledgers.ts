@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { creditCodeCheckChar } from '../../domain/ledgers/enterprise/credit-code';
 import { validateEnterprise } from '../../domain/ledgers/enterprise/enterprise-file';
 import type { HazardActor, HazardCard, HazardEvent } from '../../domain/ledgers/hazard/hazard-card';
@@ -7,9 +7,9 @@ import type { HazardCommand } from '../../domain/ledgers/hazard/transition-hazar
 import { createHazardCard, transitionHazard } from '../../domain/ledgers/hazard/transition-hazard';
 import { chinaDateOf } from '../../domain/ledgers/shared/dates';
 import type { DB } from '../db/schema';
+import type { EnterpriseTable, HazardEventTable, HazardTable } from '../db/schema-ledgers';
 import { appendAudit } from '../modules/audit/repository';
-import { insertEnterprise } from '../modules/enterprises/repository';
-import { cardColumns, insertHazard, insertHazardEvent } from '../modules/hazards/repository';
+import { cardColumns } from '../modules/hazards/repository';
 import { zhoucunId } from './zhoucun';
 
 const DAY = 86_400_000;
@@ -47,7 +47,7 @@ function must<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
  * rectified within time and overdue (督办, a 重大隐患 挂牌督办), waiting for acceptance, just
  * found. Each enterprise is checked by validateEnterprise and each card built step by step by the
  * domain's transition rules, with the steps dated in the past; all of it is written in one
- * transaction (one audit record per enterprise and per card), which keeps demo start-up quick.
+ * transaction with one audit record, as for an import, which keeps demo start-up quick.
  */
 export async function seedDemoLedgers(db: Kysely<DB>, now: Date): Promise<void> {
   const admin = await db.selectFrom('account').select('id').where('username', '=', 'admin').executeTakeFirst();
@@ -58,6 +58,10 @@ export async function seedDemoLedgers(db: Kysely<DB>, now: Date): Promise<void> 
   /** An instant on that China day (steps are dated in the past, in order). */
   const at = (daysAgo: number, hour = 10) => new Date(`${day(daysAgo)}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
+  // Rows are collected and written with a few multi-row inserts: the demo starts quickly on both engines.
+  const enterpriseRows: Insertable<EnterpriseTable>[] = [];
+  const hazardRows: Insertable<HazardTable>[] = [];
+  const eventRows: Insertable<HazardEventTable>[] = [];
   await db.transaction().execute(async (trx) => {
     const enterprises: { id: string; territorialUnitId: string; regulatingUnitId: string; sector: string }[] = [];
     let n = 0;
@@ -84,8 +88,7 @@ export async function seedDemoLedgers(db: Kysely<DB>, now: Date): Promise<void> 
           emergency_plans_json: JSON.stringify([{ title: '生产安全事故综合应急预案', approvedOn: day(300), drills: [{ on: day(120), note: '综合演练' }] }]),
           created_by: admin.id, created_at: created, updated_at: created,
         };
-        await insertEnterprise(trx, row);
-        await appendAudit(trx, { actorId: admin.id, action: 'enterprise.create', entityType: 'enterprise', entityId: id, organisationPath: org.path, unitId: town.id, before: null, after: row }, at(90));
+        enterpriseRows.push({ ...row, version: 1 });
         enterprises.push({ id, territorialUnitId: town.id, regulatingUnitId: trade.dept, sector: trade.sector });
       }
     }
@@ -140,14 +143,24 @@ export async function seedDemoLedgers(db: Kysely<DB>, now: Date): Promise<void> 
         };
         stories();
         const createdAt = at(found).toISOString();
-        await insertHazard(trx, {
+        hazardRows.push({
           id, organisation_id: zhoucunId, enterprise_id: e.id, territorial_unit_id: e.territorialUnitId, regulating_unit_id: e.regulatingUnitId,
           sector: e.sector, found_on: card.foundOn, found_way: card.foundWay, description: card.description, ...cardColumns(card),
           version: events.length, created_by: admin.id, created_at: createdAt, updated_at: card.lastActionAt,
         });
-        for (const ev of events) await insertHazardEvent(trx, ev, admin.id);
-        await appendAudit(trx, { actorId: admin.id, action: 'hazard.create', entityType: 'hazard', entityId: id, organisationPath: org.path, unitId: e.territorialUnitId, before: null, after: card }, at(found));
+        events.forEach((ev, index) => eventRows.push({
+          hazard_id: id, seq: index + 1, action: ev.action, from_state: ev.from, to_state: ev.to, at: ev.at, account_id: admin.id,
+          actor_role: ev.actorRole, reason: ev.reasonZh ?? null, flags_json: JSON.stringify(ev.flags), summary: ev.summaryZh,
+        }));
       }
     }
+    await trx.insertInto('enterprise').values(enterpriseRows).execute();
+    await trx.insertInto('hazard').values(hazardRows).execute();
+    await trx.insertInto('hazard_event').values(eventRows).execute();
+    // One record for the whole demo ledger, as for an import (import.units).
+    await appendAudit(trx, {
+      actorId: admin.id, action: 'demo.ledgers', entityType: 'ledger', entityId: zhoucunId, organisationPath: org.path, unitId: null,
+      before: null, after: { enterprises: enterpriseRows.map((r) => r.id), hazards: hazardRows.map((r) => r.id) },
+    }, now);
   });
 }
