@@ -45,11 +45,16 @@ export function Component() {
 
   useEffect(() => {
     if (!criteria.data || !scores.data) return;
-    setTeam(entriesFrom(criteria.data, scores.data.items, 'team'));
+    // In a team of several members an assessor enters its own score; the leader confirms the team's.
+    const own = scores.data.team?.scoring === 'members' && account.role === 'assessor'
+      ? scores.data.members.find((m) => m.accountId === account.id) : undefined;
+    setTeam(own
+      ? entriesFrom(criteria.data, Object.fromEntries(Object.entries(own.items).map(([k, v]) => [k, { self: null, team: v }])), 'team')
+      : entriesFrom(criteria.data, scores.data.items, 'team'));
     setEvidence(scores.data.evidence ?? {});
     setDirty(false);
     setProblems({});
-  }, [criteria.data, scores.data]);
+  }, [criteria.data, scores.data, account]);
 
   const self = useMemo(() => (criteria.data && scores.data ? entriesFrom(criteria.data, scores.data.items, 'self') : {}), [criteria.data, scores.data]);
   const rows = useMemo(() => (criteria.data ? treeRows(criteria.data) : []), [criteria.data]);
@@ -67,6 +72,7 @@ export function Component() {
   const teamHidden = ownUnit && !!c && beforeAssessment.has(c.state);
   const allScored = progress.leaves > 0 && progress.filled === progress.leaves && !dirty;
   const selfState = scores.data?.selfAssessmentState ?? 'draft';
+  const memberScoring = account.role === 'assessor' && scores.data?.team?.scoring === 'members';
 
   const change = (itemId: string, entry: Entry) => {
     setTeam((all) => ({ ...all, [itemId]: entry }));
@@ -212,6 +218,9 @@ export function Component() {
           </Card>
           {scorer && c.state !== 'assessment' && (
             <Alert type="info" showIcon title={`考核活动当前为“${c.stateLabel}”阶段，考核评分只能在考核评分阶段填报。`} />
+          )}
+          {memberScoring && (
+            <Alert type="info" showIcon title={`本单位由${scores.data.team?.name ?? '考核组'}的组员分别评分：此处填报的是您本人的评分，由组长确认后作为考核组评分。`} />
           )}
           {failure && <Alert type="error" showIcon title={failure} closable={{ onClose: () => setFailure(null) }} role="alert" />}
           <Card
