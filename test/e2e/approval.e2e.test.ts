@@ -72,6 +72,16 @@ describe('考核活动: 复制上一年度', () => {
       await page.getByText('被考核单位（37 个）').waitFor();
       await expect.poll(() => page.locator('.ant-descriptions').getByText('准备', { exact: true }).count()).toBeGreaterThan(0);
 
+      // The copied scheme reads as a 考核办法: criteria with points and methods, grades, vetoes, rewards.
+      await page.getByRole('button', { name: '考核方案' }).click();
+      const drawer = page.locator('.ant-drawer');
+      await drawer.getByText('按次扣分，每次1分，扣完为止').waitFor();
+      await drawer.getByText('辖区发生较大生产安全事故，实施一票否决').waitFor();
+      await drawer.getByText('属地：考核分数达到 80 分的，每高出 1 分奖励 400 元').waitFor();
+      expect(await latinWords(page)).toEqual([]);
+      await screenshot(page, 'campaign-scheme', false);
+      await drawer.getByRole('button', { name: '关闭', exact: true }).click();
+
       await page.getByRole('button', { name: '审批与公示' }).click();
       await page.getByRole('heading', { name: '审批与公示' }).waitFor();
       await page.getByRole('button', { name: '开始签订责任书' }).waitFor();

@@ -16,6 +16,8 @@ type VetoRule = Scheme['veto']['rules'][number];
 type RewardRule = NonNullable<Scheme['reward']>['rules'][number];
 
 const num = (n: number) => String(n);
+/** “criteria（考核细则条目及分值）” names a part of the file by its key and in Chinese: show the Chinese. */
+const illustrativePart = (text: string) => /^[A-Za-z_.-]+（(.+)）$/.exec(text)?.[1] ?? text;
 
 /** A scoring method in the words of a 考核细则. */
 function methodText(method: Method | undefined, scheme: Scheme): string {
@@ -127,7 +129,7 @@ export function SchemeContent({ raw }: { raw: unknown }) {
         <Descriptions.Item label="合格分数线">{num(scheme.stats.threshold)} 分（含）</Descriptions.Item>
       </Descriptions>
       {scheme.illustrative && scheme.illustrative.length > 0 && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`以下部分为示意内容：${scheme.illustrative.join('、')}`} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`以下部分为示意内容：${scheme.illustrative.map(illustrativePart).join('、')}`} />
       )}
       <Typography.Title level={5}>单位类别</Typography.Title>
       <List
