@@ -5,8 +5,8 @@ import * as campaign from './20261129T111500-campaign';
 import * as resultTrace from './20261129T112500-result-trace';
 import * as monthlyReport from './20261129T114500-monthly-report';
 import * as assessmentResponse from './20261129T115500-assessment-response';
-import * as accountMustChangePassword from './20261129T134200-account-must-change-password';
 import * as agreement from './20261129T133700-agreement';
+import * as accountMustChangePassword from './20261129T134200-account-must-change-password';
 import * as assessmentTeam from './20261129T135300-assessment-team';
 import * as importJob from './20261129T144500-import-job';
 import * as ledgers from './20261129T145900-ledgers';
@@ -22,8 +22,8 @@ export const migrations: Record<string, Migration> = {
   '20261129T112500-result-trace': resultTrace,
   '20261129T114500-monthly-report': monthlyReport,
   '20261129T115500-assessment-response': assessmentResponse,
-  '20261129T134200-account-must-change-password': accountMustChangePassword,
   '20261129T133700-agreement': agreement,
+  '20261129T134200-account-must-change-password': accountMustChangePassword,
   '20261129T135300-assessment-team': assessmentTeam,
   '20261129T144500-import-job': importJob,
   '20261129T145900-ledgers': ledgers,
