@@ -1,5 +1,7 @@
 import { campaignTransitions } from '../domain/workflow/campaign-state';
 import type { CampaignAction } from '../domain/workflow/campaign-state';
+import { HAZARD_ACTION_ZH } from '../domain/ledgers/hazard/hazard-card';
+import type { HazardAction } from '../domain/ledgers/hazard/hazard-card';
 import type { OrganisationView } from '../shared/schemas/organisation';
 
 // Chinese labels for codes that have none in src/shared or src/domain yet. Unknown codes
@@ -38,6 +40,26 @@ export const auditActionLabels: Record<string, string> = {
   'veto.reject': '驳回一票否决',
   'accident.record': '登记事故',
   'accident.update': '更新事故',
+  'accident.updateFigures': '补报事故数据',
+  'monthlyReport.submit': '报送月度指标',
+  'metrics.save': '录入考核指标值',
+  'score.member': '保存考核组成员评分',
+  'adjustment.bonus': '记录加分',
+  'adjustment.penalty': '记录减分',
+  'team.create': '组建考核组',
+  'team.update': '修改考核组',
+  'team.delete': '撤销考核组',
+  'team.assignUnits': '分配考核单位',
+  'team.confirmScore': '组长确认考核组评分',
+  'evidence.attach': '附加佐证材料',
+  'evidence.detach': '移除佐证材料',
+  'import.units': '从表格导入单位',
+  'import.item_scores': '从表格导入评分',
+  'enterprise.create': '登记生产经营单位',
+  'enterprise.update': '修改企业档案',
+  'enterprise.import': '从表格导入企业',
+  'demo.ledgers': '载入演示台账',
+  'hazard.create': '发现隐患',
   'objection.file': '提出申诉',
   'objection.answer': '答复申诉',
   'agreement.draft': '起草责任书',
@@ -52,6 +74,9 @@ export const auditActionLabels: Record<string, string> = {
 export function auditActionLabel(action: string): string {
   const known = auditActionLabels[action];
   if (known) return known;
+  // 隐患卡片 steps are named by the domain's own labels (一隐患一卡: 登记、定级、整改、验收、销号).
+  const hazardAction = action.startsWith('hazard.') ? action.slice('hazard.'.length) : '';
+  if (Object.hasOwn(HAZARD_ACTION_ZH, hazardAction)) return `隐患${HAZARD_ACTION_ZH[hazardAction as HazardAction]}`;
   const transition = action.startsWith('campaign.') ? action.slice('campaign.'.length) : '';
   if (Object.hasOwn(campaignTransitions, transition)) return campaignTransitions[transition as CampaignAction].label;
   return '其他操作';
@@ -67,6 +92,13 @@ export const entityTypeLabels: Record<string, string> = {
   accident: '事故',
   objection: '申诉',
   agreement: '责任书',
+  adjustment_event: '加减分',
+  assessment_team: '考核组',
+  monthly_report: '月度指标',
+  enterprise: '生产经营单位',
+  hazard: '隐患',
+  ledger: '监管台账',
+  import_job: '导入任务',
 };
 
 /** Field names that appear in audit before/after records. */
