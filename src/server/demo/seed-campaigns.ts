@@ -68,7 +68,7 @@ export async function seedZhoucun2014(db: Kysely<DB>): Promise<string> {
   await step(db, admin, id, { action: 'startAssessment' }, day('2014-12-16'));
   const scores = readExample('scores.yaml').scores as Record<string, Record<string, unknown>>;
   for (const [unitId, items] of Object.entries(scores)) await saveItemScores(db, admin, id, unitId, 'team', items, day('2014-12-28'));
-  for (const p of (await listVetoProposals(db, admin, id)).items) {
+  for (const p of (await listVetoProposals(db, admin, id, day('2014-12-30'))).items) {
     await decideVeto(db, admin, id, { unitId: p.unitId, ruleId: p.ruleId, decision: 'confirmed', reason: `经核实：${p.reason}` }, day('2014-12-30'));
   }
   await step(db, admin, id, { action: 'submitForReview' }, day('2015-01-04'));

@@ -56,7 +56,7 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.get('/api/campaigns/:id/veto-proposals', {
     preValidation: ctx.authenticate,
     schema: { tags, summary: '一票否决建议（由事故触发）及其处理结果', params: campaignParamsSchema, response: { 200: vetoProposalListSchema, ...errorResponses } },
-  }, async (request) => listVetoProposals(ctx.db, actorOf(request), request.params.id));
+  }, async (request) => listVetoProposals(ctx.db, actorOf(request), request.params.id, ctx.now()));
 
   r.post('/api/campaigns/:id/veto-decisions', {
     preValidation: ctx.authenticate,

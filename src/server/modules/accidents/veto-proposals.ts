@@ -17,11 +17,11 @@ import { upsertVetoDecision } from './repository';
  * per unit concerned (domain vetoProposals), with the office's decision on each. A pending
  * or confirmed proposal vetoes; a rejected one is kept in the trace as 已驳回.
  */
-export async function listVetoProposals(db: Kysely<DB>, actor: Actor, id: string) {
+export async function listVetoProposals(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
   if (!can(actor, 'accident.read', campaignResource(row))) throw forbidden();
-  const input = await loadCase(db, row);
+  const input = await loadCase(db, row, now);
   const decisions = new Map((await listVetoDecisions(db, id)).map((d) => [`${d.unit_id}\u0000${d.rule_id}`, d]));
   return {
     items: vetoProposals(input, input.accidents).map((p) => {
@@ -45,7 +45,7 @@ export async function decideVeto(db: Kysely<DB>, actor: Actor, id: string, input
     if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
     if (!can(actor, 'campaign.manage', campaignResource(row)) || actor.role !== 'committeeAdmin') throw forbidden();
     if (!open.has(row.state)) throw new AppError('conflict', '考核结果已提请审定，不能再处理否决建议。');
-    const input0 = await loadCase(trx, row);
+    const input0 = await loadCase(trx, row, now);
     const proposal = vetoProposals(input0, input0.accidents).find((p) => p.unitId === input.unitId && p.ruleId === input.ruleId);
     if (!proposal) throw new AppError('not_found', '没有这条否决建议（该单位未因事故触发此否决规则）。');
     const at = now.toISOString();

@@ -69,7 +69,7 @@ export async function draftAgreements(
     const campaign = await visibleCampaign(trx, actor, id);
     if (!can(actor, 'campaign.manage', campaignResource(campaign))) throw forbidden();
     assertAgreementsOpen(campaign);
-    const input = validateCase(await loadCaseParts(trx, campaign));
+    const input = validateCase(await loadCaseParts(trx, campaign, now));
     const assessed = new Map(input.units.map((u) => [u.id, u]));
     const unknown = (unitIds ?? []).filter((u) => !assessed.has(u));
     if (unknown.length > 0) {

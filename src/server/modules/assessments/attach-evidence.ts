@@ -34,8 +34,8 @@ export async function evidenceWritable(db: Kysely<DB>, actor: Actor, row: Campai
 }
 
 /** The criterion must be one of the scheme's criteria that apply to the unit. */
-export async function checkCriterion(db: Kysely<DB>, row: CampaignRow, unitId: string, criterionId: string): Promise<void> {
-  const input = await loadCase(db, row);
+export async function checkCriterion(db: Kysely<DB>, row: CampaignRow, unitId: string, criterionId: string, now: Date): Promise<void> {
+  const input = await loadCase(db, row, now);
   const category = input.units.find((u) => u.id === unitId)?.category;
   const plan = category ? input.compiled.plans.get(category) : undefined;
   const index = plan?.indexById.get(criterionId);
@@ -59,7 +59,7 @@ export async function attachEvidence(
   return db.transaction().execute(async (trx) => {
     const row = await campaignUnitFor(trx, actor, id, unitId);
     await evidenceWritable(trx, actor, row, unitId, kind);
-    await checkCriterion(trx, row, unitId, input.criterionId);
+    await checkCriterion(trx, row, unitId, input.criterionId, now);
     const fileIds = [...new Set(input.fileIds)];
     for (const fileId of fileIds) {
       const file = await findStoredFile(trx, fileId);

@@ -12,9 +12,9 @@ import { campaignUnitFor } from './save-item-scores';
  * scheme (standard points, 折算 scale, method, 缺项 allowed, 评分标准) — for the
  * self-assessment and scoring forms. Visible to whoever may see the unit's scores.
  */
-export async function listUnitCriteria(db: Kysely<DB>, actor: Actor, id: string, unitId: string): Promise<UnitCriteria> {
+export async function listUnitCriteria(db: Kysely<DB>, actor: Actor, id: string, unitId: string, now: Date): Promise<UnitCriteria> {
   const row = await campaignUnitFor(db, actor, id, unitId);
-  const input = await loadCase(db, row);
+  const input = await loadCase(db, row, now);
   const unit = input.units.find((u) => u.id === unitId)!;
   const plan = input.compiled.plans.get(unit.category)!;
   const metricName = (metric: string) => input.scheme.metrics[metric]?.name ?? metric;

@@ -23,7 +23,7 @@ export async function recordAdjustment(db: Kysely<DB>, actor: Actor, id: string,
     const row = await campaignUnitFor(trx, actor, id, input.unitId);
     if (!can(actor, 'campaign.manage', campaignUnitResource(row, input.unitId)) || actor.role !== 'committeeAdmin') throw forbidden();
     if (!open.has(row.state)) throw new AppError('conflict', '当前阶段不能登记加减分事项。');
-    const parts = await loadCaseParts(trx, row);
+    const parts = await loadCaseParts(trx, row, now);
     const adjustments = parts.adjustments as { bonuses: unknown[]; penalties: unknown[] };
     const event = { unit: input.unitId, item: input.item, times: input.times, ...(input.level ? { level: input.level } : {}), ...(input.note ? { note: input.note } : {}) };
     (input.kind === 'bonus' ? adjustments.bonuses : adjustments.penalties).push(event);

@@ -24,7 +24,7 @@ export async function respondToScores(
     const row = await campaignUnitFor(trx, actor, id, unitId);
     if (!can(actor, 'result.respond', campaignUnitResource(row, unitId))) throw forbidden();
     if (!open.has(row.state)) throw new AppError('conflict', '只能在考核评分和安委办审核阶段确认或提出异议。');
-    const result = assess(await loadCase(trx, row)).units.find((u) => u.unitId === unitId)!;
+    const result = assess(await loadCase(trx, row, now)).units.find((u) => u.unitId === unitId)!;
     if (result.missingItems.length > 0) {
       throw new AppError('conflict', `考核组尚未完成评分（还有 ${result.missingItems.length} 项），完成后再确认。`);
     }

@@ -52,7 +52,7 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
       tags, summary: '适用于一个单位的考核细则（标准分、计分方法、可否缺项、评分标准），自评与评分表单用',
       params: campaignUnitParamsSchema, response: { 200: unitCriteriaSchema, ...errorResponses },
     },
-  }, async (request) => listUnitCriteria(ctx.db, actorOf(request), request.params.id, request.params.unitId));
+  }, async (request) => listUnitCriteria(ctx.db, actorOf(request), request.params.id, request.params.unitId, ctx.now()));
 
   r.put('/api/campaigns/:id/units/:unitId/scores/:kind', {
     preValidation: ctx.authenticate,

@@ -33,7 +33,7 @@ export async function saveItemScores(
   return db.transaction().execute(async (trx) => {
     const row = await campaignUnitFor(trx, actor, id, unitId);
     await assertScoresWritable(trx, actor, row, unitId, kind);
-    const parts = await loadCaseParts(trx, row);
+    const parts = await loadCaseParts(trx, row, now);
     const current: Record<string, Record<string, unknown>> = {};
     for (const s of await listItemScores(trx, id, kind)) (current[s.unit_id] ??= {})[s.criterion_id] = JSON.parse(s.input_json) as unknown;
     const before = Object.fromEntries(Object.keys(items).map((k) => [k, current[unitId]?.[k] ?? null]));

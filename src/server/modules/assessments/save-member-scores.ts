@@ -19,7 +19,7 @@ export async function saveMemberScores(
     const own: Record<string, unknown> = {};
     for (const s of await listMemberScores(trx, row.id, unitId)) if (s.account_id === actor.accountId) own[s.criterion_id] = JSON.parse(s.input_json) as unknown;
     const before = Object.fromEntries(Object.keys(items).map((k) => [k, own[k] ?? null]));
-    const parts = await loadCaseParts(trx, row);
+    const parts = await loadCaseParts(trx, row, now);
     validateCase({ ...parts, scores: { scores: { [unitId]: { ...own, ...items } } } });
     await upsertMemberScores(trx, { campaignId: row.id, unitId, accountId: actor.accountId }, items, now.toISOString());
     await appendAudit(trx, {

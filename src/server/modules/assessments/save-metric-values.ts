@@ -21,7 +21,7 @@ export async function saveMetricValues(db: Kysely<DB>, actor: Actor, id: string,
     const row = await campaignUnitFor(trx, actor, id, unitId);
     if (!can(actor, 'campaign.manage', campaignUnitResource(row, unitId)) || actor.role !== 'committeeAdmin') throw forbidden();
     if (!open.has(row.state)) throw new AppError('conflict', '当前阶段不能录入指标数据。');
-    const parts = await loadCaseParts(trx, row);
+    const parts = await loadCaseParts(trx, row, now);
     const metrics = (parts.metrics as { metrics: Record<string, Record<string, unknown>> }).metrics;
     const before = { ...metrics[unitId] };
     metrics[unitId] = { ...metrics[unitId], ...values };

@@ -27,7 +27,7 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
     if (row.version !== input.version) throw staleCampaign();
     const at = now.toISOString();
     const needsScores = input.action === 'submitForReview';
-    const parts = needsScores || input.action === 'publish' ? await loadCaseParts(trx, row) : null;
+    const parts = needsScores || input.action === 'publish' ? await loadCaseParts(trx, row, now) : null;
     const assessed = needsScores && parts ? validateCase(parts) : null;
     // 考核组评分确认: a unit with any criterion not yet scored by the team is unscored.
     const unscoredUnits = needsScores && assessed ? assess(assessed).units.filter((u) => u.missingItems.length > 0).length : 0;
@@ -41,7 +41,7 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
       openObjections: input.action === 'publish' ? await countOpenObjections(trx, id) : 0,
       unscoredUnits,
       unsignedAgreements: unsigned.length,
-      pendingVetoProposals: input.action === 'approve' || input.action === 'submitForApproval' ? await pendingVetoProposals(trx, row) : [],
+      pendingVetoProposals: input.action === 'approve' || input.action === 'submitForApproval' ? await pendingVetoProposals(trx, row, now) : [],
     }, {
       action: input.action, role: actor.role, now: at,
       ...(input.meeting !== undefined ? { meeting: input.meeting } : {}),

@@ -7,8 +7,8 @@ import { listVetoDecisions } from '../results/repository';
 import type { CampaignRow } from './repository';
 
 /** The campaign's veto proposals from accidents that the office has neither confirmed nor rejected. */
-export async function pendingVetoProposals(db: Kysely<DB>, row: CampaignRow): Promise<PendingVetoProposal[]> {
-  const input = await loadCase(db, row);
+export async function pendingVetoProposals(db: Kysely<DB>, row: CampaignRow, now: Date): Promise<PendingVetoProposal[]> {
+  const input = await loadCase(db, row, now);
   const decided = new Set((await listVetoDecisions(db, row.id)).map((d) => `${d.unit_id}\u0000${d.rule_id}`));
   const accidents = new Map(input.accidents.map((a) => [a.id, a]));
   return vetoProposals(input, input.accidents)

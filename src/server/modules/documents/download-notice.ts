@@ -20,7 +20,7 @@ export async function downloadNotice(db: Kysely<DB>, actor: Actor, id: string, q
   if (query.number && !query.header) {
     throw new AppError('validation_failed', '查询参数字段“number”：发文字号须与发文机关标志（header）一起填写。');
   }
-  const c = await readResultCase(db, actor, id, query.version);
+  const c = await readResultCase(db, actor, id, query.version, now);
   assertTableReadable(actor, c.row);
   const draft = c.version === null;
   const office = query.office ?? `${(await findOrganisationName(db, c.row.organisation_id)) ?? ''}安全生产委员会办公室`;

@@ -15,7 +15,7 @@ const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString
  * elapsed, with the date the unit reported the month.
  */
 export async function exportIndicatorReports(db: Kysely<DB>, actor: Actor, id: string, version: number | undefined, now: Date) {
-  const c = await readResultCase(db, actor, id, version);
+  const c = await readResultCase(db, actor, id, version, now);
   const visible = readableUnitIds(actor, c);
   const year = c.row.year;
   const reported = new Map((await listMonthlyReports(db, c.row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r.submitted_on]));

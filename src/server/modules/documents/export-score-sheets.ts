@@ -7,8 +7,8 @@ import { scoreSheetFromResult } from '../../documents/score-sheet-from-result';
 import { documentName, readableUnitIds, readResultCase } from './result-case';
 
 /** 考核评分表 (DOCX): one page per unit with its items and trace, in the table's order; one unit or every readable one. */
-export async function exportScoreSheets(db: Kysely<DB>, actor: Actor, id: string, query: { version?: number | undefined; unitId?: string | undefined }) {
-  const c = await readResultCase(db, actor, id, query.version);
+export async function exportScoreSheets(db: Kysely<DB>, actor: Actor, id: string, query: { version?: number | undefined; unitId?: string | undefined }, now: Date) {
+  const c = await readResultCase(db, actor, id, query.version, now);
   let units = c.result.units;
   if (query.unitId !== undefined) {
     const unit = units.find((u) => u.unitId === query.unitId);

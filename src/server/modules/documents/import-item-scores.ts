@@ -103,7 +103,7 @@ export async function runItemScoreImport(
     await finishImportJob(db, jobId, { state: 'failed', processedRows: processed, issuesJson: JSON.stringify(kept), summaryJson: null, at: now().toISOString() });
   };
   try {
-    const input = validateCase(await loadCaseParts(db, campaign));
+    const input = validateCase(await loadCaseParts(db, campaign, now()));
     const unitByName = new Map(input.units.map((u) => [u.name, u]));
     const knownItems = new Map<string, number>();
     for (const plan of input.compiled.plans.values()) {
@@ -151,7 +151,7 @@ export async function runItemScoreImport(
     await db.transaction().execute(async (trx) => {
       const row = await findCampaign(trx, campaign.id);
       if (!row) throw notFound('考核活动');
-      const parts = await loadCaseParts(trx, row);
+      const parts = await loadCaseParts(trx, row, now());
       const current: Record<string, Record<string, unknown>> = {};
       for (const s of await listItemScores(trx, row.id, 'team')) (current[s.unit_id] ??= {})[s.criterion_id] = JSON.parse(s.input_json) as unknown;
       const writes: { unitId: string; items: Record<string, unknown>; before: Record<string, unknown> }[] = [];

@@ -25,12 +25,12 @@ export interface ResultCase {
  * The case a document is made from: a published version's frozen facts (so the documents agree
  * with the version whatever changed since), or the facts as they stand now.
  */
-export async function readResultCase(db: Kysely<DB>, actor: Actor, id: string, version: number | undefined): Promise<ResultCase> {
+export async function readResultCase(db: Kysely<DB>, actor: Actor, id: string, version: number | undefined, now: Date): Promise<ResultCase> {
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
   let parts: CaseParts;
   if (version === undefined) {
-    parts = await loadCaseParts(db, row);
+    parts = await loadCaseParts(db, row, now);
   } else {
     const frozen = await findVersionCase(db, id, version);
     if (!frozen) throw notFound(`第 ${version} 版考核结果`);

@@ -63,12 +63,12 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.get('/api/campaigns/:id/results.xlsx', download('考核结果工作簿：成绩表（含等次、排名）与分类汇总'), async (request, reply) => {
     const { version } = resultDocumentQuerySchema.parse(request.query);
-    return sendDocument(reply, await exportResults(ctx.db, actorOf(request), request.params.id, version), 'xlsx');
+    return sendDocument(reply, await exportResults(ctx.db, actorOf(request), request.params.id, version, ctx.now()), 'xlsx');
   });
 
   r.get('/api/campaigns/:id/item-scores.xlsx', download('各单位逐项得分（可直接作为评分表导入）；联络员只得到本单位'), async (request, reply) => {
     const { version } = resultDocumentQuerySchema.parse(request.query);
-    return sendDocument(reply, await exportItemScores(ctx.db, actorOf(request), request.params.id, version), 'xlsx');
+    return sendDocument(reply, await exportItemScores(ctx.db, actorOf(request), request.params.id, version, ctx.now()), 'xlsx');
   });
 
   r.get('/api/campaigns/:id/indicator-reports.xlsx', download('控制指标报表：各单位各月的控制指标使用与时间进度'), async (request, reply) => {
@@ -78,12 +78,12 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.get('/api/campaigns/:id/accidents.xlsx', download('考核年度的事故台账'), async (request, reply) => {
     const { version } = resultDocumentQuerySchema.parse(request.query);
-    return sendDocument(reply, await exportAccidents(ctx.db, actorOf(request), request.params.id, version), 'xlsx');
+    return sendDocument(reply, await exportAccidents(ctx.db, actorOf(request), request.params.id, version, ctx.now()), 'xlsx');
   });
 
   r.get('/api/campaigns/:id/score-sheets.docx', download('考核评分表（DOCX，每单位一页，含得分反查）；可用 unitId 只要一个单位', scoreSheetQuerySchema), async (request, reply) => {
     const query = scoreSheetQuerySchema.parse(request.query);
-    return sendDocument(reply, await exportScoreSheets(ctx.db, actorOf(request), request.params.id, query), 'docx');
+    return sendDocument(reply, await exportScoreSheets(ctx.db, actorOf(request), request.params.id, query, ctx.now()), 'docx');
   });
 
   for (const kind of Object.keys(templateKinds) as (keyof typeof templateKinds)[]) {

@@ -27,7 +27,7 @@ export const reporting = new Set(['inProgress', 'selfAssessment', 'assessment'])
  * regulates), never typed.
  */
 export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date, loaded?: AssessmentCase) {
-  const input = loaded ?? await loadCase(db, row);
+  const input = loaded ?? await loadCase(db, row, now);
   const today = chinaDay(now);
   const reports = new Map((await listMonthlyReports(db, row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r]));
   const { area, sector } = attributeAccidents(input.units, input.accidents);
@@ -63,7 +63,7 @@ export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Dat
 export async function listUnitMonthlyReports(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
-  const input = await loadCase(db, row);
+  const input = await loadCase(db, row, now);
   const today = chinaDay(now);
   // Pace is judged as of today within the campaign's year, or its last day once the year is over.
   const asOf = today.slice(0, 4) > String(row.year) ? `${row.year}-12-31` : today;

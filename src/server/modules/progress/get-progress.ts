@@ -19,7 +19,7 @@ import { countItemScores, countOpenObjectionsByUnit, listAgreementStatesOf, list
  * ahead of the year's pace or breached as of today (domain indicatorReport).
  */
 export async function campaignProgress(db: Kysely<DB>, row: CampaignRow, now: Date) {
-  const input = await loadCase(db, row);
+  const input = await loadCase(db, row, now);
   const [selfStates, counts, objections, decisions, agreements] = await Promise.all([
     listSelfAssessments(db, row.id), countItemScores(db, row.id), countOpenObjectionsByUnit(db, row.id), listVetoDecisions(db, row.id),
     listAgreementStatesOf(db, row.id),

@@ -24,7 +24,7 @@ export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, r
     if (row.state !== 'published') throw new AppError('conflict', '考核结果尚未发布，无需更正；发布前直接修改评分即可。');
     const latest = (await findResultVersion(trx, id))!;
     const version = latest.version + 1;
-    const table = await freezeResults(trx, { campaignId: id, version, reason, createdBy: actor.accountId, at: now.toISOString() }, await loadCaseParts(trx, row));
+    const table = await freezeResults(trx, { campaignId: id, version, reason, createdBy: actor.accountId, at: now.toISOString() }, await loadCaseParts(trx, row, now));
     const diff = diffTables(JSON.parse(latest.table_json) as PublishedTable, table);
     await appendAudit(trx, {
       actorId: actor.accountId, action: 'results.correct', entityType: 'campaign', entityId: id,

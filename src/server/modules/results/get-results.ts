@@ -24,7 +24,7 @@ async function visibleCampaign(db: Kysely<DB>, actor: Actor, id: string): Promis
  */
 export async function getResults(
   db: Kysely<DB>, actor: Actor, id: string, query: { version?: number | undefined; page?: number | undefined; pageSize: number },
-  tables: PublishedTables,
+  tables: PublishedTables, now: Date,
 ) {
   const row = await visibleCampaign(db, actor, id);
   // 公示: from the committee's approval on, the table is shown to everyone taking part.
@@ -32,7 +32,7 @@ export async function getResults(
   if (!disclosed && !can(actor, 'result.read', campaignResource(row))) throw forbidden();
   const published = await publishedVersionNumber(db, row, query.version);
   const table = published === undefined
-    ? toPublishedTable(assess(await loadCase(db, row)))
+    ? toPublishedTable(assess(await loadCase(db, row, now)))
     : await tables.get(id, published, async () => JSON.parse((await findResultVersion(db, id, published))!.table_json) as PublishedTable);
   // One page of rows when asked for (the results page); the whole table otherwise.
   const rows = query.page === undefined ? table.rows : table.rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
@@ -47,7 +47,7 @@ async function publishedVersionNumber(db: Kysely<DB>, row: CampaignRow, version:
 }
 
 /** One unit's trace (得分反查) down to the item, the deduction and the accident behind a veto. */
-export async function getTrace(db: Kysely<DB>, actor: Actor, id: string, unitId: string, version?: number) {
+export async function getTrace(db: Kysely<DB>, actor: Actor, id: string, unitId: string, version: number | undefined, now: Date) {
   const row = await visibleCampaign(db, actor, id);
   const resource = campaignUnitResource(row, unitId);
   if (!(await isCampaignUnit(db, id, unitId)) || !(can(actor, 'unit.read', resource) || can(actor, 'result.read', resource))) {
@@ -62,7 +62,7 @@ export async function getTrace(db: Kysely<DB>, actor: Actor, id: string, unitId:
     const trace = JSON.parse(stored.trace_json) as TraceNode;
     return { unitId, version: published, trace, text: renderTrace(trace) };
   }
-  const input = await loadCase(db, row);
+  const input = await loadCase(db, row, now);
   const result = assess(input).units.find((u) => u.unitId === unitId);
   if (!result) throw new AppError('not_found', '考核结果中没有这个单位。');
   const trace = explainUnit(input, result);

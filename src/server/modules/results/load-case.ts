@@ -18,7 +18,7 @@ export const casePartNames: CaseFileNames = {
  * the year's accidents of the organisation, and metrics. Built in the engine's own input
  * shape, so the server applies no rule of its own.
  */
-export async function loadCaseParts(db: Kysely<DB>, campaign: CampaignRow, now?: Date): Promise<CaseParts> {
+export async function loadCaseParts(db: Kysely<DB>, campaign: CampaignRow, now: Date): Promise<CaseParts> {
   const [scheme, units, scores, events, decisions, accidents, metrics] = await Promise.all([
     findScheme(db, campaign.id, campaign.scheme_version),
     listCampaignUnits(db, campaign.id),
@@ -82,6 +82,6 @@ export function caseInvalid(error: CaseValidationError): AppError {
   return new AppError('validation_failed', `${shown.join('；')}${more}`);
 }
 
-export async function loadCase(db: Kysely<DB>, campaign: CampaignRow, now?: Date): Promise<AssessmentCase> {
+export async function loadCase(db: Kysely<DB>, campaign: CampaignRow, now: Date): Promise<AssessmentCase> {
   return validateCase(await loadCaseParts(db, campaign, now));
 }

@@ -27,7 +27,7 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
       tags, summary: '考核成绩表（与 anke assess --format json 的行相同）；发布后为已发布的版本',
       params: campaignParamsSchema, querystring: resultQuerySchema, response: { 200: campaignResultsSchema, ...errorResponses },
     },
-  }, async (request) => getResults(ctx.db, actorOf(request), request.params.id, request.query, tables));
+  }, async (request) => getResults(ctx.db, actorOf(request), request.params.id, request.query, tables, ctx.now()));
 
   r.get('/api/campaigns/:id/units/:unitId/trace', {
     preValidation: ctx.authenticate,
@@ -35,7 +35,7 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
       tags, summary: '一个单位的得分反查（到细则、扣分和否决所依据的事故）',
       params: campaignUnitParamsSchema, querystring: resultVersionQuerySchema, response: { 200: traceSchema, ...errorResponses },
     },
-  }, async (request) => getTrace(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.query.version));
+  }, async (request) => getTrace(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.query.version, ctx.now()));
 
   r.get('/api/campaigns/:id/result-versions', {
     preValidation: ctx.authenticate,
@@ -65,5 +65,5 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
       tags, summary: '假设测算（分数线、奖励标准、逐项得分、增删事故、增加或驳回否决、事故改归属）；不改动实际结果',
       params: campaignParamsSchema, body: whatIfSchema, response: { 200: whatIfResultSchema, ...errorResponses },
     },
-  }, async (request) => runWhatIf(ctx.db, actorOf(request), request.params.id, request.body.changes as WhatIfChange[]));
+  }, async (request) => runWhatIf(ctx.db, actorOf(request), request.params.id, request.body.changes as WhatIfChange[], ctx.now()));
 }

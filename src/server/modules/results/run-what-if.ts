@@ -16,12 +16,12 @@ const decided = new Set(['publicity', 'published']);
  * What-if (issue 4 item 9): the office tries changes on a copy of the case and sees the
  * effect on every unit and the total reward. Nothing is written.
  */
-export async function runWhatIf(db: Kysely<DB>, actor: Actor, id: string, changes: WhatIfChange[]) {
+export async function runWhatIf(db: Kysely<DB>, actor: Actor, id: string, changes: WhatIfChange[], now: Date) {
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
   if (!can(actor, 'campaign.manage', campaignResource(row))) throw forbidden();
   if (decided.has(row.state)) throw new AppError('conflict', '考核结果已经审定，不能再做假设测算。');
-  const input = await loadCase(db, row);
+  const input = await loadCase(db, row, now);
   try {
     return whatIf(input, changes);
   } catch (error) {

@@ -67,7 +67,7 @@ export async function confirmTeamScore(
       if (values.every((v) => v !== undefined && JSON.stringify(v) === JSON.stringify(values[0]))) confirmed[criterionId] = values[0];
     }
 
-    const parts = await loadCaseParts(trx, row);
+    const parts = await loadCaseParts(trx, row, now);
     const current: Record<string, Record<string, unknown>> = {};
     for (const s of await listItemScores(trx, id, 'team')) {
       if (s.unit_id !== unitId) (current[s.unit_id] ??= {})[s.criterion_id] = JSON.parse(s.input_json) as unknown;
