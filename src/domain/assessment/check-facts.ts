@@ -103,7 +103,9 @@ export function checkFacts(input: AssessmentCase, files: CaseFileNames, requireC
       const value = items[node.id];
       if (node.method?.type === 'formula') {
         if (value !== undefined && typeof value === 'object' && 'notApplicable' in value) continue;
-        if (input.metrics[unit.id]?.[node.method.metric] === undefined) {
+        // Before the year's figures are in (requireComplete off) a missing metric leaves the
+        // item unscored, like a manual item not yet scored; a final assessment needs it.
+        if (requireComplete && input.metrics[unit.id]?.[node.method.metric] === undefined) {
           metricIssue(['metrics', unit.id, node.method.metric], `条目“${node.id} ${node.name}”按指标“${node.method.metric}”计分，缺少单位“${unit.name}”的该指标值`);
         }
         continue;
@@ -119,7 +121,7 @@ export function checkFacts(input: AssessmentCase, files: CaseFileNames, requireC
     if (rule.type !== 'metricAbove') continue;
     for (const unit of input.units) {
       if (rule.appliesTo && !rule.appliesTo.includes(unit.category)) continue;
-      if (input.metrics[unit.id]?.[rule.metric] === undefined) {
+      if (requireComplete && input.metrics[unit.id]?.[rule.metric] === undefined) {
         metricIssue(['metrics', unit.id, rule.metric], `否决规则“${rule.id}”按指标“${rule.metric}”判断，缺少单位“${unit.name}”的该指标值`);
       }
     }

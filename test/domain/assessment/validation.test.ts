@@ -72,3 +72,23 @@ describe('facts validation', () => {
     expect(c.units).toHaveLength(1);
   });
 });
+
+describe('a formula item before its metric is known', () => {
+  const scheme = () => merge(baseScheme(), {
+    metrics: { closure: { name: '隐患按期整改率', unit: '%' } },
+    criteria: [
+      { id: 'A', name: '组织领导', points: 40, method: { type: 'manual' } },
+      { id: 'B', name: '隐患治理', points: 60, method: { type: 'formula', metric: 'closure', rule: { kind: 'linear', zeroAt: 60, fullAt: 100 } } },
+    ],
+  });
+
+  it('is an error in a final assessment, naming the unit and the metric', () => {
+    expect(messages(() => buildCase({ scheme: scheme(), scores: { scores: { t1: { A: 40 } } } })).join('\n'))
+      .toContain('metrics.t1.closure：条目“B 隐患治理”按指标“closure”计分，缺少单位');
+  });
+
+  it('leaves the item unscored while results are partial (a campaign created before the figures are in)', () => {
+    const c = buildCase({ scheme: scheme(), scores: { scores: { t1: { A: 40 } } } }, { requireComplete: false });
+    expect(c.metrics.t1?.closure).toBeUndefined();
+  });
+});
