@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     // The machine is shared and slow at times: conditions get time to come true.
     expect: { poll: { timeout: 20_000, interval: 100 } },
     // One server and one browser per file; files one after the other on a shared 2-core machine.

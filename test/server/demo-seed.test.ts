@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../src/server/modules/audit/verify-audit-ch
 import { createTestDatabase } from '../support/test-database';
 import type { TestDatabase } from '../support/test-database';
 
-describe('demo data', () => {
+describe('demo data', { timeout: 120_000 }, () => {
   let t: TestDatabase;
   beforeAll(async () => { t = await createTestDatabase(); });
   afterAll(async () => { await t.drop(); });
