@@ -1,6 +1,7 @@
 // Runs the given vitest files against a temporary PostgreSQL cluster (or DATABASE_URL when set):
 //   npm run test:pg -- test/server/accidents.test.ts
 // The same tier `npm test` runs over all of test/server, for one file at a time while working.
+/* global process, console, URL */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { postgresBin, startTemporaryPostgres } from './temporary-postgres.mjs';

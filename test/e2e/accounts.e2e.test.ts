@@ -23,7 +23,11 @@ afterAll(async () => {
 /** Picks an option of an antd Select opened from its labelled combobox. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  // Typed into a searchable list, so the option is in view whatever the list's length; only the
+  // open list counts (the one closed just before may still be fading out with the same names).
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option, visible: true }).first().click();
 }
 
 async function logInWithForm(page: Page, username: string, password: string): Promise<void> {
