@@ -1,27 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { latinWords, launchBrowser, logInViaApi, newPage, pageProblems, screenshot } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const app = useDemoApp();
 
 async function signedIn(username: string, path: string, width = 1280): Promise<Page> {
-  const { context, page } = await newPage(browser, server.url, width);
+  const { context, page } = await app.newPage(width);
   await logInViaApi(context, username);
   await page.goto(path);
   return page;

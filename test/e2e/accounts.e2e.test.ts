@@ -1,24 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { latinWords, launchBrowser, logInViaApi, newPage, pageProblems, screenshot } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const app = useDemoApp();
 
 /** Picks an option of an antd Select opened from its labelled combobox. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -44,7 +29,7 @@ describe('用户与角色: an account from creation to being disabled', () => {
   let adminPage: Page;
 
   test('the system administrator creates a liaison; the generated password is shown once', async () => {
-    const { context, page } = await newPage(browser, server.url, 1280);
+    const { context, page } = await app.newPage(1280);
     adminPage = page;
     await logInViaApi(context, 'sysadmin');
     await page.goto('/accounts');
@@ -79,7 +64,7 @@ describe('用户与角色: an account from creation to being disabled', () => {
   });
 
   test('the new user must change the password first, then uses the app; 修改密码 from the header menu', async () => {
-    const { page } = await newPage(browser, server.url, 1024);
+    const { page } = await app.newPage(1024);
     await logInWithForm(page, username, initialPassword);
     await page.getByRole('heading', { name: '请修改密码' }).waitFor();
     expect(await page.getByRole('menu').count()).toBe(0);
@@ -132,7 +117,7 @@ describe('用户与角色: an account from creation to being disabled', () => {
     await row.getByRole('button', { name: '启用' }).waitFor();
     await screenshot(page, 'accounts-disabled');
 
-    const { page: userPage } = await newPage(browser, server.url, 1280);
+    const { page: userPage } = await app.newPage(1280);
     await logInWithForm(userPage, username, 'Another#Pass2026');
     await expect.poll(() => userPage.getByRole('alert').innerText()).toMatch(/账户已停用[\s\S]*该账户已停用，不能登录/);
     await screenshot(userPage, 'login-disabled');
@@ -142,7 +127,7 @@ describe('用户与角色: an account from creation to being disabled', () => {
 describe('用户与角色 at 1280 px and 1024 px', () => {
   for (const width of [1280, 1024]) {
     test(`the system administrator's page at ${width} px: Chinese only, nothing wider than the window`, async () => {
-      const { context, page } = await newPage(browser, server.url, width);
+      const { context, page } = await app.newPage(width);
       await logInViaApi(context, 'sysadmin');
       await page.goto('/accounts');
       await page.getByText(/共 \d+ 个账户/).waitFor();

@@ -1,28 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { demoScanPng } from '../../src/server/demo/seed-agreements';
-import { latinWords, launchBrowser, logInViaApi, newPage, pageProblems, screenshot } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const app = useDemoApp();
 
 async function signedIn(username: string, path: string, width = 1280): Promise<Page> {
-  const { context, page } = await newPage(browser, server.url, width);
+  const { context, page } = await app.newPage(width);
   await logInViaApi(context, username);
   await page.goto(path);
   return page;
@@ -61,7 +46,7 @@ describe('责任书', { timeout: 240_000 }, () => {
 
   test('the office drafts, edits and issues; the liaison records the signing with a scanned copy; the DOCX downloads', async () => {
     // Next year's round, copied from this year's, with signing open and no agreements yet.
-    const { context: setup } = await newPage(browser, server.url);
+    const { context: setup } = await app.newPage();
     await logInViaApi(setup, 'admin');
     const csrf = (await (await setup.request.get('/api/auth/session')).json()) as { csrfToken: string };
     const campaigns = (await (await setup.request.get('/api/campaigns')).json()) as { items: { id: string; year: number; state: string }[] };

@@ -1,35 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoPassword, latinWords, launchBrowser, newPage, pageProblems, screenshot } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
-
-/** Logs in through the API in the context and returns the anti-forgery token for API writes. */
-async function logIn(context: BrowserContext, username: string): Promise<string> {
-  const res = await context.request.post('/api/auth/login', { data: { username, password: demoPassword } });
-  if (res.status() !== 200) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
+const app = useDemoApp();
 
 async function signedIn(username: string, path: string, width = 1280): Promise<{ page: Page; context: BrowserContext; csrf: string }> {
-  const { context, page } = await newPage(browser, server.url, width);
-  const csrf = await logIn(context, username);
+  const { context, page } = await app.newPage(width);
+  const csrf = await logInViaApi(context, username);
   await page.goto(path);
   return { page, context, csrf };
 }

@@ -1,25 +1,19 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { samples } from '../support/multipart';
-import { demoPassword, latinWords, launchBrowser, newPage, pageProblems, screenshot } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
+const app = useDemoApp();
 let campaignId: string;
 /** The page a test is on, shown in a screenshot when the test fails. */
 let current: Page | undefined;
 
 /** Signs in through the API in a fresh context at the given width; the token is for API writes. */
 async function signedIn(username: string, width = 1280): Promise<{ page: Page; request: APIRequestContext; csrf: string }> {
-  const { context, page } = await newPage(browser, server.url, width);
+  const { context, page } = await app.newPage(width);
   current = page;
-  const res = await context.request.post('/api/auth/login', { data: { username, password: demoPassword } });
-  if (res.status() !== 200) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
-  return { page, request: context.request, csrf: (await res.json() as { csrfToken: string }).csrfToken };
+  return { page, request: context.request, csrf: await logInViaApi(context, username) };
 }
 
 let admin: { request: APIRequestContext; csrf: string };
@@ -35,9 +29,6 @@ async function asAdmin(method: 'GET' | 'POST' | 'PUT', path: string, data?: unkn
 const row = (page: Page, id: string) => page.locator(`tr[data-row-key="${id}"]`);
 
 beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
   // This year's demo round: self-assessment open, 王村镇 has submitted; the office returns it for changes.
   admin = await signedIn('admin');
   const list = await asAdmin('GET', '/api/campaigns') as { items: { id: string; state: string }[] };
@@ -47,11 +38,6 @@ beforeAll(async () => {
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && current) await screenshot(current, `failed-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
 });
 
 describe('自评 and 考核评分', { timeout: 240_000 }, () => {

@@ -1,35 +1,23 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { writeWorkbook } from '../../src/server/documents/xlsx-adapter';
 import { docxPart, tables } from '../documents/ooxml';
-import { latinWords, launchBrowser, logInViaApi, newPage, pageProblems, screenshot, screenshotDir } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import { latinWords, logInViaApi, pageProblems, screenshot, screenshotDir } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
+const app = useDemoApp();
 const downloads = join(screenshotDir, '..', 'e2e-downloads');
 
 beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
   mkdirSync(downloads, { recursive: true });
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
 });
 
 const campaignName = '2014年全区安全生产目标管理考核';
 
 async function signedIn(username: string, width = 1280): Promise<Page> {
-  const { context, page } = await newPage(browser, server.url, width);
+  const { context, page } = await app.newPage(width);
   await logInViaApi(context, username);
   await page.goto('/');
   return page;

@@ -1,30 +1,15 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { latinWords, launchBrowser, logInViaApi, newPage, pageProblems, screenshot } from './support/browser';
-import type { TestBrowser } from './support/browser';
-import { startServer } from './support/server';
-import type { RunningServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { useDemoApp } from './support/demo-app';
 
-let server: RunningServer;
-let chrome: TestBrowser;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchBrowser();
-  browser = chrome.browser;
-});
-
-afterAll(async () => {
-  await chrome?.close();
-  await server?.stop();
-});
+const app = useDemoApp();
 
 async function signedIn(username: string, path: string, width = 1280): Promise<Page> {
-  const { context, page } = await newPage(browser, server.url, width);
+  const { context, page } = await app.newPage(width);
   await logInViaApi(context, username);
   await page.goto(path);
   return page;
@@ -41,7 +26,7 @@ async function menuEntries(page: Page): Promise<string[]> {
 
 describe('登录', () => {
   test('a wrong password shows the server message; the right one opens the dashboard', async () => {
-    const { page } = await newPage(browser, server.url);
+    const { page } = await app.newPage();
     await page.goto('/organisation');
     await expect.poll(() => page.url()).toContain('/login?next=%2Forganisation');
     await page.getByLabel('用户名').fill('admin');
@@ -58,7 +43,7 @@ describe('登录', () => {
   });
 
   test('an empty form is refused in the browser with Chinese messages', async () => {
-    const { page } = await newPage(browser, server.url);
+    const { page } = await app.newPage();
     await page.goto('/login');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('请输入用户名').waitFor();
@@ -66,7 +51,7 @@ describe('登录', () => {
   });
 
   test('five wrong passwords lock the account and the form says for how long', async () => {
-    const { page } = await newPage(browser, server.url);
+    const { page } = await app.newPage();
     await page.goto('/login');
     await page.getByLabel('用户名').fill('sysadmin');
     for (let i = 0; i < 5; i += 1) {
@@ -84,7 +69,7 @@ describe('登录', () => {
   });
 
   test('an idle session expires: the next request sends the user to the login page with the reason', async () => {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await app.newPage();
     await logInViaApi(context, 'admin');
     await page.goto('/');
     await page.getByRole('heading', { name: '首页' }).waitFor();
@@ -92,7 +77,7 @@ describe('登录', () => {
     await expect.poll(() => page.locator('.ant-skeleton').count()).toBe(0);
     await page.waitForLoadState('networkidle');
     // Forty idle minutes pass for this session (the limit is 30).
-    const db = new Database(join(server.dataDir, 'anke.db'));
+    const db = new Database(join(app.server.dataDir, 'anke.db'));
     try {
       const longAgo = new Date(Date.now() - 40 * 60_000).toISOString();
       expect(db.prepare('UPDATE session SET last_seen_at = ?').run(longAgo).changes).toBeGreaterThan(0);
@@ -324,7 +309,7 @@ describe('screenshots at 1280 px and 1024 px', () => {
   }
 
   test('the login page at 1024 px', async () => {
-    const { page } = await newPage(browser, server.url, 1024);
+    const { page } = await app.newPage(1024);
     await page.goto('/login');
     await page.getByRole('button', { name: '登录' }).waitFor();
     await screenshot(page, 'login');

@@ -50,10 +50,14 @@ export function pageProblems(page: Page): string[] {
   return (page as Page & { problems?: string[] }).problems ?? [];
 }
 
-/** Logs in through the API in the page's context, so the session cookie is the browser's own. */
-export async function logInViaApi(context: BrowserContext, username: string): Promise<void> {
+/**
+ * Logs in through the API in the page's context, so the session cookie is the browser's own;
+ * returns the session's anti-forgery token for API writes from the same context.
+ */
+export async function logInViaApi(context: BrowserContext, username: string): Promise<string> {
   const res = await context.request.post('/api/auth/login', { data: { username, password: demoPassword } });
   if (res.status() !== 200) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
 /** The whole page, or only the window when a drawer or dialog (fixed to the window) is open. */
