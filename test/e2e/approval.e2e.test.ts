@@ -24,9 +24,20 @@ async function campaignByYear(context: BrowserContext, year: number): Promise<Ca
 /** Picks an option of an antd Select found by its label; a searchable one is narrowed by typing first (its list is virtual). */
 async function choose(page: Page, label: string, option: string, search = true): Promise<void> {
   const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  if (search) await select.pressSequentially(option.slice(0, 4));
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const field = page.locator('.ant-select', { has: select }).last();
+  // A click on a list still opening can miss: the choice is checked and made again if it did not take.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await select.pressSequentially(option.slice(0, 4));
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await expect.poll(() => field.innerText(), { timeout: 5_000 }).toContain(option);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('考核活动: 复制上一年度', () => {
