@@ -5,15 +5,11 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { z } from 'zod';
-import zhCNMessages from 'zod/v4/locales/zh-CN.js';
 import { router } from './routes';
 import { SessionProvider } from './session/session';
 import './styles.css';
 
 dayjs.locale('zh-cn');
-// Form validation messages in Chinese, as on the server (src/server/app.ts).
-z.config(zhCNMessages());
 
 const fontFamily = "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
 

@@ -1,23 +1,37 @@
-import { Result } from 'antd';
+import { Result, Spin } from 'antd';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { campaignApi } from './pages/campaigns/api';
 
 function NotFound() {
   return <Result status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的页面。" />;
 }
 
+function Loading() {
+  return <div className="anke-center"><Spin size="large" description="正在加载……" /></div>;
+}
+
+// zod's Chinese messages are set before any page renders (src/web/zod-messages.ts).
+const zodMessages = async () => { await import('./zod-messages'); return null; };
+
 // Each page is its own chunk, loaded when first visited.
 export const router = createBrowserRouter([
-  { path: '/login', lazy: () => import('./pages/login/LoginPage') },
+  { path: '/login', loader: zodMessages, HydrateFallback: Loading, lazy: () => import('./pages/login/LoginPage') },
   {
     path: '/',
+    loader: zodMessages,
+    HydrateFallback: Loading,
     Component: AppLayout,
     children: [
       { index: true, lazy: () => import('./pages/home/HomePage') },
       { path: 'organisation', lazy: () => import('./pages/organisation/OrganisationPage') },
       { path: 'campaigns', lazy: () => import('./pages/campaigns/CampaignListPage') },
       { path: 'campaigns/:id', lazy: () => import('./pages/campaigns/CampaignDetailPage') },
-      { path: 'campaigns/:id/results', lazy: () => import('./pages/campaigns/ResultsPage') },
+      {
+        path: 'campaigns/:id/results',
+        loader: ({ params }) => { campaignApi.prefetchResultsPage(params.id ?? ''); return null; },
+        lazy: () => import('./pages/campaigns/ResultsPage'),
+      },
       { path: 'campaigns/:id/self-assessment/:unitId', lazy: () => import('./pages/assessment/SelfAssessmentPage') },
       { path: 'campaigns/:id/scoring', lazy: () => import('./pages/assessment/ScoringListPage') },
       { path: 'campaigns/:id/scoring/:unitId', lazy: () => import('./pages/assessment/ScoringPage') },

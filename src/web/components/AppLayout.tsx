@@ -1,15 +1,19 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../domain/access/roles';
 import { errorMessage } from '../api/client';
-import { ChangePasswordModal } from '../pages/password/ChangePasswordModal';
-import { ForcedPasswordPage } from '../pages/password/ForcedPasswordPage';
 import { useSession } from '../session/session';
 import { navItemFor, navItems } from './nav';
 
 const { Header, Sider, Content } = Layout;
+
+// The password forms (antd Form and the shared schemas) load only when they are needed, so the
+// first page of every visit stays light (bench:web).
+const ChangePasswordModal = lazy(async () => ({ default: (await import('../pages/password/ChangePasswordModal')).ChangePasswordModal }));
+const ForcedPasswordPage = lazy(async () => ({ default: (await import('../pages/password/ForcedPasswordPage')).ForcedPasswordPage }));
+const loading = <div className="anke-center"><Spin size="large" description="正在加载……" /></div>;
 
 /** The signed-in frame: the menu of what this role may use, the user, and the page. */
 export function AppLayout() {
@@ -20,7 +24,7 @@ export function AppLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   if (account === undefined) {
-    return <div className="anke-center"><Spin size="large" description="正在加载……" /></div>;
+    return loading;
   }
   if (account === null) {
     const next = location.pathname + location.search;
@@ -31,7 +35,7 @@ export function AppLayout() {
     logOut().catch((error: unknown) => message.error(errorMessage(error)));
   };
   // A password an administrator set must be replaced before anything else.
-  if (account.mustChangePassword) return <ForcedPasswordPage account={account} onLogOut={onLogOut} />;
+  if (account.mustChangePassword) return <Suspense fallback={loading}><ForcedPasswordPage account={account} onLogOut={onLogOut} /></Suspense>;
 
   const visible = navItems.filter((item) => item.allowed(account));
   const current = navItemFor(location.pathname);
@@ -67,7 +71,7 @@ export function AppLayout() {
             <Button icon={<LogoutOutlined />} onClick={onLogOut}>退出登录</Button>
           </Space>
         </Header>
-        {changingPassword && <ChangePasswordModal username={account.username} onClose={() => setChangingPassword(false)} />}
+        {changingPassword && <Suspense><ChangePasswordModal username={account.username} onClose={() => setChangingPassword(false)} /></Suspense>}
         <Content className="anke-content">
           {permitted ? <Outlet /> : <Result status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />}
         </Content>
