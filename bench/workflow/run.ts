@@ -13,24 +13,17 @@ import pg from 'pg';
 // @ts-expect-error plain ESM helper without type declarations
 import { postgresBin, startTemporaryPostgres } from '../../scripts/temporary-postgres.mjs';
 import type { Actor } from '../../src/domain/access/can';
-import { gradeAccident } from '../../src/domain/accidents/grade';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { createDatabase, type Database } from '../../src/server/db/create-database';
 import { migrateToLatest } from '../../src/server/db/migrate';
-import { createAccount } from '../../src/server/modules/accounts/create-account';
-import { insertAccident, insertAccidentVersion } from '../../src/server/modules/accidents/repository';
-import { insertItemScores } from '../../src/server/modules/assessments/repository';
 import { changeCampaignState } from '../../src/server/modules/campaigns/change-campaign-state';
-import { insertCampaign, insertCampaignUnits, insertMetricValues, insertScheme } from '../../src/server/modules/campaigns/repository';
-import { importTree } from '../../src/server/modules/organisations/import-tree';
-import { generateCase } from '../engine/generate';
+import { benchPassword, seedBenchCampaign } from './seed';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 5_000);
 const ACCIDENTS = Number(process.env.BENCH_ACCIDENTS ?? 2_000);
 const READS = Number(process.env.BENCH_READS ?? 200);
 const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
-const password = 'Bench-Passw0rd!';
 
 interface Row { engine: string; seedS: string; liveMs: number; publishMs: number; results: string; table: string; trace: string; peakMb: number }
 
@@ -39,56 +32,6 @@ const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUs
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (ms: number) => ms.toFixed(1);
-
-async function seed(db: Database['db']): Promise<{ campaignId: string; unitIds: string[] }> {
-  const parts = generateCase(UNITS, ACCIDENTS) as {
-    scheme: { campaign: { name: string; year: number } };
-    units: { units: { id: string; name: string; category: string }[] };
-    scores: { scores: Record<string, Record<string, unknown>> };
-    accidents: { accidents: { id: string; occurredAt: string; territorialUnit: string; regulatingUnit: string; deaths: number; seriousInjuries: number; directLoss: number; liability: boolean }[] };
-    metrics: { metrics: Record<string, Record<string, number>> };
-  };
-  const now = new Date('2025-01-10T00:00:00Z');
-  const at = now.toISOString();
-  const units = parts.units.units;
-  await db.transaction().execute((trx) => importTree(trx, {
-    organisations: [
-      { id: 'bp', parentId: null, name: '基准省', kind: 'province', divisionCode: null },
-      { id: 'bc', parentId: 'bp', name: '基准市', kind: 'city', divisionCode: null },
-      { id: 'bd', parentId: 'bc', name: '基准县', kind: 'county', divisionCode: null },
-    ],
-    ownerId: 'bd',
-    units: units.map((u) => ({ id: u.id, name: u.name, category: u.category === 'town' ? 'territorial' : 'department', sectors: [], areaOrganisationId: null })),
-  }, null, now));
-  const { id: adminId } = await createAccount(db, { username: 'bench-admin', displayName: '基准管理员', password, role: 'committeeAdmin', organisationId: 'bd', unitId: null, assignedUnitIds: [] }, null, now);
-  const campaignId = 'bench-campaign';
-  await db.transaction().execute(async (trx) => {
-    // Stored in the state just before publication: publicity over, nothing to answer.
-    await insertCampaign(trx, {
-      id: campaignId, organisation_id: 'bd', name: parts.scheme.campaign.name, year: parts.scheme.campaign.year, period: null,
-      state: 'publicity', scheme_version: 1, agreement_due: null, self_assessment_due: null, assessment_ends: null,
-      publicity_days: 5, publicity_ends_at: '2025-01-05T00:00:00.000Z', approval_meeting: '基准会议', created_at: at, updated_at: at,
-    });
-    await insertScheme(trx, { campaignId, version: 1, scheme: parts.scheme, note: null, createdBy: null, at });
-    await insertCampaignUnits(trx, campaignId, units.map(({ id, name: _name, ...fields }, i) => ({ unitId: id, sortOrder: i + 1, fields })));
-    await insertItemScores(trx, Object.entries(parts.scores.scores).flatMap(([unitId, items]) =>
-      Object.entries(items).map(([criterionId, input]) => ({ campaignId, unitId, kind: 'team' as const, criterionId, input, by: null, at }))));
-    await insertMetricValues(trx, campaignId, Object.entries(parts.metrics.metrics).flatMap(([unitId, m]) =>
-      Object.entries(m).map(([name, value]) => ({ unitId, name, value }))));
-    for (const a of parts.accidents.accidents) {
-      const { grade } = gradeAccident(a);
-      await insertAccident(trx, {
-        id: a.id, organisation_id: 'bd', occurred_at: a.occurredAt, place: null, territorial_unit_id: a.territorialUnit, sector: null,
-        regulating_unit_id: a.regulatingUnit, enterprise: null, liability: a.liability ? 1 : 0, summary: null, deaths: a.deaths,
-        serious_injuries: a.seriousInjuries, direct_loss: a.directLoss, grade, created_by: null, created_at: at, updated_at: at,
-      });
-      await insertAccidentVersion(trx, {
-        accidentId: a.id, version: 1, deaths: a.deaths, seriousInjuries: a.seriousInjuries, directLoss: a.directLoss, grade, late: false, note: null, by: adminId, at,
-      });
-    }
-  });
-  return { campaignId, unitIds: units.map((u) => u.id) };
-}
 
 async function timeReads(app: Awaited<ReturnType<typeof buildApp>>, cookie: string, urls: () => string): Promise<string> {
   const times: number[] = [];
@@ -107,12 +50,12 @@ async function benchEngine(engine: string, database: Database, dataDir: string):
   peakRss = 0;
   await migrateToLatest(database.db);
   const seedStart = performance.now();
-  const { campaignId, unitIds } = await seed(database.db);
+  const { campaignId, unitIds } = await seedBenchCampaign(database.db, UNITS, ACCIDENTS);
   const seedS = ((performance.now() - seedStart) / 1000).toFixed(1);
   process.stdout.write(`  ${engine}: 写入 ${UNITS} 个单位 × 100 项与 ${ACCIDENTS} 起事故用时 ${seedS} s\n`);
   const config = { ...loadConfig({ ANKE_DATA_DIR: dataDir, ANKE_DEMO: '0' }), loginRateLimit: 10_000 };
   const app = await buildApp({ database, config });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-admin', password } });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-admin', password: benchPassword } });
   const cookie = `anke_session=${login.cookies.find((c) => c.name === 'anke_session')!.value}`;
 
   // Before publication the table is computed from the stored facts on every read.
