@@ -168,3 +168,17 @@ export const overdueHazardListSchema = z.object({
   today: z.string(),
   items: z.array(hazardSchema),
 });
+
+const hazardCountsSchema = z.object({
+  total: z.number().int(),
+  overdue: z.number().int().describe('整改或验收逾期'),
+  states: z.array(z.object({ state: hazardStateSchema, stateLabel: z.string(), count: z.number().int() })).describe('各状态的隐患数（只列有隐患的状态）'),
+});
+
+/** Counts for the dashboard's charts: per town and per sector, by state, overdue at today. */
+export const hazardSummarySchema = z.object({
+  today: z.string(),
+  byTown: z.array(hazardCountsSchema.extend({ unitId: z.string(), unitName: z.string() })),
+  bySector: z.array(hazardCountsSchema.extend({ sector: z.string(), sectorLabel: z.string() })),
+});
+export type HazardSummary = z.infer<typeof hazardSummarySchema>;

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../../domain/access/can';
 import type { HazardCard, HazardEvent } from '../../../domain/ledgers/hazard/hazard-card';
 import type { DB } from '../../db/schema';
@@ -169,4 +169,25 @@ function withNames(query: SelectQueryBuilder<DB, 'hazard', {}>) {
     .innerJoin('enterprise', 'enterprise.id', 'hazard.enterprise_id')
     .innerJoin('unit as tu', 'tu.id', 'hazard.territorial_unit_id')
     .innerJoin('unit as ru', 'ru.id', 'hazard.regulating_unit_id');
+}
+
+/**
+ * Card counts grouped by town (属地镇街) or by sector, and by state, with how many are past
+ * a deadline at `today` (the same rule as the overdue list), for the actor's scope.
+ */
+export async function summarizeHazards(db: Kysely<DB>, scope: Scope, today: string) {
+  const query = await filtered(db, scope, { order: 'asc', sort: 'foundOn' }, today);
+  if (!query) return { byTown: [], bySector: [] };
+  const overdue = sql<number>`sum(case when (hazard.state = 'rectifying' and hazard.rectification_deadline < ${today})
+    or (hazard.state = 'acceptanceApplied' and hazard.acceptance_due_on < ${today}) then 1 else 0 end)`;
+  const [byTown, bySector] = await Promise.all([
+    query.innerJoin('unit as tu', 'tu.id', 'hazard.territorial_unit_id')
+      .select(['hazard.territorial_unit_id as unit_id', 'tu.name as unit_name', 'hazard.state', (eb) => eb.fn.countAll<number>().as('n'), overdue.as('overdue')])
+      .groupBy(['hazard.territorial_unit_id', 'tu.name', 'hazard.state'])
+      .orderBy('tu.name').orderBy('hazard.state').execute(),
+    query.select(['hazard.sector', 'hazard.state', (eb) => eb.fn.countAll<number>().as('n'), overdue.as('overdue')])
+      .groupBy(['hazard.sector', 'hazard.state'])
+      .orderBy('hazard.sector').orderBy('hazard.state').execute(),
+  ]);
+  return { byTown, bySector };
 }

@@ -6,7 +6,7 @@ import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 import { errorResponses } from '../../../shared/schemas/error';
 import {
   hazardCardSchema, hazardCreateSchema, hazardExportQuerySchema, hazardListQuerySchema, hazardListSchema, hazardParamsSchema,
-  hazardSchema, hazardStepSchema, overdueHazardListSchema,
+  hazardSchema, hazardStepSchema, hazardSummarySchema, overdueHazardListSchema,
 } from '../../../shared/schemas/hazard';
 import { forbidden } from '../../app-error';
 import type { AppContext } from '../../context';
@@ -17,6 +17,7 @@ import { getHazardCard } from './get-hazard-card';
 import { toHazardView } from './presenter';
 import { recordHazard } from './record-hazard';
 import { listHazards, listOverdueHazards } from './repository';
+import { summarizeHazards } from './summarize-hazards';
 import { takeHazardStep } from './take-hazard-step';
 
 const tags = ['一隐患一卡'];
@@ -65,6 +66,11 @@ export async function hazardRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const rows = await listOverdueHazards(ctx.db, listScope(actor, 'hazard.read'), today, OVERDUE_LIMIT);
     return { today, items: rows.map((row) => toHazardView(row, now)) };
   });
+
+  r.get('/api/hazards/summary', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '隐患统计：按镇街、按行业领域的各状态隐患数和逾期数，按今天计算', response: { 200: hazardSummarySchema, ...errorResponses } },
+  }, async (request) => summarizeHazards(ctx.db, actorOf(request), ctx.now()));
 
   r.post('/api/hazards', {
     preValidation: ctx.authenticate,
