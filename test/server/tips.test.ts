@@ -89,4 +89,22 @@ describe('tips (举报) API', { timeout: 90_000 }, () => {
     expect((await town.inject({ method: 'GET', url: `/api/tips/${id}` })).statusCode).toBe(404);
     expect((await admin.inject({ method: 'GET', url: '/api/tips/no-such-tip' })).statusCode).toBe(404);
   });
+
+  it('the office assigns a tip to a unit, whose liaison then reads it without the reporter; a stale version is 409, a bad unit 400, others 403', async () => {
+    const tip = (await receive(admin, named)).json();
+    const assign = (who: Client, body: Record<string, unknown>) => who.inject({ method: 'POST', url: `/api/tips/${tip.id}/assignment`, payload: body });
+    expect((await t.app.inject({ method: 'POST', url: `/api/tips/${tip.id}/assignment`, payload: { version: 1, unitId: d.units.town } })).statusCode).toBe(401);
+    expect((await assign(leader, { version: 1, unitId: d.units.town })).statusCode).toBe(403);
+    expect((await assign(town, { version: 1, unitId: d.units.town })).statusCode).toBe(404);
+    expect((await assign(admin, { version: 1, unitId: 'no-such-unit' })).statusCode).toBe(400);
+    expect((await assign(admin, { version: 1 })).statusCode).toBe(400);
+    const res = await assign(admin, { version: 1, unitId: d.units.town });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ assignedUnitId: d.units.town, version: 2 });
+    expect((await assign(admin, { version: 1, unitId: d.units.dept })).statusCode).toBe(409);
+    const seen = await town.inject({ method: 'GET', url: `/api/tips/${tip.id}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ assignedUnitId: d.units.town, reporter: null });
+    expect((await assign(town, { version: 2, unitId: d.units.town })).statusCode).toBe(403);
+  });
 });

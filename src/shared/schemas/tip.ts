@@ -48,3 +48,9 @@ export const tipSchema = z.object({
   version: z.number().int(),
 });
 export type TipView = z.infer<typeof tipSchema>;
+
+export const tipAssignSchema = z.object({
+  version: z.number().int().min(1).describe('读取时的版本号'),
+  unitId: z.string().min(1).max(100).describe('负责核查的单位'),
+}).strict();
+export type TipAssign = z.infer<typeof tipAssignSchema>;

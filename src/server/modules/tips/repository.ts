@@ -16,3 +16,10 @@ export async function findTip(db: Kysely<DB>, id: string) {
 }
 
 export type TipRow = NonNullable<Awaited<ReturnType<typeof findTip>>>;
+
+/** Assigns the tip to a unit only when the stored version is still `version`. */
+export async function assignTipIfVersion(db: Kysely<DB>, id: string, version: number, unitId: string, on: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('tip').set({ assigned_unit_id: unitId, assigned_on: on, version: version + 1, updated_at: at })
+    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

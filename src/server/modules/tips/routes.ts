@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../../shared/schemas/error';
-import { tipCreateSchema, tipParamsSchema, tipSchema } from '../../../shared/schemas/tip';
+import { tipAssignSchema, tipCreateSchema, tipParamsSchema, tipSchema } from '../../../shared/schemas/tip';
 import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
+import { assignTip } from './assign-tip';
 import { getTip } from './get-tip';
 import { receiveTip } from './receive-tip';
 
@@ -21,4 +22,9 @@ export async function tipRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     preValidation: ctx.authenticate,
     schema: { tags, summary: '一件举报：受理、期限和答复状态（举报人身份仅安委办可见）', params: tipParamsSchema, response: { 200: tipSchema, ...errorResponses } },
   }, async (request) => getTip(ctx.db, actorOf(request), request.params.id, ctx.now()));
+
+  r.post('/api/tips/:id/assignment', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '交办：安委办将举报交由负责核查的单位（带 version）', params: tipParamsSchema, body: tipAssignSchema, response: { 200: tipSchema, ...errorResponses } },
+  }, async (request) => assignTip(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
 }
