@@ -107,4 +107,29 @@ describe('tips (举报) API', { timeout: 90_000 }, () => {
     expect(seen.json()).toMatchObject({ assignedUnitId: d.units.town, reporter: null });
     expect((await assign(town, { version: 2, unitId: d.units.town })).statusCode).toBe(403);
   });
+
+  it('lists tips in scope: the office all, filtered by unit and channel; a liaison only its unit\'s; 400 on a bad filter, 401, 403 for an assessor', async () => {
+    const a = (await receive(admin, { ...named, channel: 'webForm' })).json();
+    const b = (await receive(admin, { ...named, channel: 'letter' })).json();
+    await admin.inject({ method: 'POST', url: `/api/tips/${a.id}/assignment`, payload: { version: 1, unitId: d.units.town } });
+    await admin.inject({ method: 'POST', url: `/api/tips/${b.id}/assignment`, payload: { version: 1, unitId: d.units.dept } });
+    const ids = async (who: Client, query: string) => {
+      const res = await who.inject({ method: 'GET', url: `/api/tips${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string }[]).map((i) => i.id);
+    };
+    const all = await ids(admin, '?pageSize=200');
+    expect(all).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(await ids(admin, `?assignedUnitId=${d.units.dept}&pageSize=200`)).toEqual(expect.arrayContaining([b.id]));
+    expect(await ids(admin, `?assignedUnitId=${d.units.dept}&pageSize=200`)).not.toContain(a.id);
+    expect(await ids(admin, '?channel=webForm&pageSize=200')).toContain(a.id);
+    expect(await ids(admin, '?channel=webForm&pageSize=200')).not.toContain(b.id);
+    const mine = await ids(town, '?pageSize=200');
+    expect(mine).toContain(a.id);
+    expect(mine).not.toContain(b.id);
+    expect((await admin.inject({ method: 'GET', url: '/api/tips?channel=fax' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/tips' })).statusCode).toBe(401);
+    const [assessor] = await loginAll(t.app, [await createUser(t.database.db, 'assessor', { organisationId: d.districtId })]);
+    expect((await assessor!.inject({ method: 'GET', url: '/api/tips' })).statusCode).toBe(403);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from './list';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -54,3 +55,12 @@ export const tipAssignSchema = z.object({
   unitId: z.string().min(1).max(100).describe('负责核查的单位'),
 }).strict();
 export type TipAssign = z.infer<typeof tipAssignSchema>;
+
+export const tipListQuerySchema = z.object({
+  ...pageQuery,
+  order: z.enum(['asc', 'desc']).default('desc').describe('按受理时间排序，默认最新在前'),
+  assignedUnitId: z.string().min(1).max(100).optional().describe('负责核查的单位'),
+  channel: tipChannelSchema.optional(),
+}).strict();
+export type TipListQuery = z.infer<typeof tipListQuerySchema>;
+export const tipListSchema = pageOf(tipSchema);
