@@ -31,6 +31,7 @@ import { healthRoutes } from './modules/health/routes';
 import { indicatorReportRoutes } from './modules/indicator-reports/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
 import { hazardRoutes } from './modules/hazards/routes';
+import { tipRoutes } from './modules/tips/routes';
 import { ledgerMetricRoutes } from './modules/ledger-metrics/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await agreementRoutes(app, ctx);
   await teamRoutes(app, ctx);
   for (const routes of [enterpriseRoutes, hazardRoutes, ledgerMetricRoutes]) await routes(app, ctx);
+  await tipRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));

@@ -60,6 +60,8 @@ export const auditActionLabels: Record<string, string> = {
   'enterprise.import': '从表格导入企业',
   'demo.ledgers': '载入演示台账',
   'hazard.create': '发现隐患',
+  'tip.receive': '受理举报',
+  'tip.assign': '交办举报',
   'objection.file': '提出申诉',
   'objection.answer': '答复申诉',
   'agreement.draft': '起草责任书',

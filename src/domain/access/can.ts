@@ -42,6 +42,9 @@ export const actions = [
   'enterprise.manage',
   'hazard.read',
   'hazard.manage',
+  // 举报 (docs/ledgers.md §6): a tip is seen by the office and by the unit it is assigned to
+  'tip.read',
+  'tip.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -53,7 +56,7 @@ export interface Resource {
 
 const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
-  'enterprise.read', 'hazard.read',
+  'enterprise.read', 'hazard.read', 'tip.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read',
@@ -63,6 +66,8 @@ const liaisonActions: ReadonlySet<Action> = new Set([
   // a town's or department's liaison keeps the ledgers of its own unit (the territorial town or
   // the regulating department of the enterprise or hazard)
   'enterprise.read', 'enterprise.manage', 'hazard.read', 'hazard.manage',
+  // the unit a tip is assigned to verifies it and answers the reporter; assessors never see tips
+  'tip.read', 'tip.manage',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);

@@ -3,6 +3,7 @@ import type { AgreementTables } from './schema-agreements';
 import type { TeamTables } from './schema-teams';
 import type { DocumentTables } from './schema-documents';
 import type { LedgerTables } from './schema-ledgers';
+import type { TipTables } from './schema-tips';
 import type { WorkflowTables } from './schema-workflow';
 
 /**
@@ -106,7 +107,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables {
+export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { canList, listScope } from '../../../domain/access/can';
+import { errorResponses } from '../../../shared/schemas/error';
+import { tipAssignSchema, tipCreateSchema, tipListQuerySchema, tipListSchema, tipParamsSchema, tipSchema } from '../../../shared/schemas/tip';
+import { forbidden } from '../../app-error';
+import type { AppContext } from '../../context';
+import { actorOf } from '../auth/authenticate';
+import { assignTip } from './assign-tip';
+import { getTip } from './get-tip';
+import { toTipView } from './presenter';
+import { receiveTip } from './receive-tip';
+import { listTips } from './repository';
+
+const tags = ['举报'];
+
+export async function tipRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/tips', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '受理举报（举报电话、网上举报、信件；可匿名）', body: tipCreateSchema, response: { 201: tipSchema, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await receiveTip(ctx.db, actorOf(request), request.body, ctx.now())));
+
+  r.get('/api/tips/:id', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '一件举报：受理、期限和答复状态（举报人身份仅安委办可见）', params: tipParamsSchema, response: { 200: tipSchema, ...errorResponses } },
+  }, async (request) => getTip(ctx.db, actorOf(request), request.params.id, ctx.now()));
+
+  r.post('/api/tips/:id/assignment', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '交办：安委办将举报交由负责核查的单位（带 version）', params: tipParamsSchema, body: tipAssignSchema, response: { 200: tipSchema, ...errorResponses } },
+  }, async (request) => assignTip(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
+
+  r.get('/api/tips', {
+    preValidation: ctx.authenticate,
+    schema: { tags, summary: '举报台账（按负责单位、渠道筛选；分页，按受理时间排序）', querystring: tipListQuerySchema, response: { 200: tipListSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    if (!canList(actor, 'tip.read')) throw forbidden();
+    const q = request.query;
+    const now = ctx.now();
+    const { rows, total } = await listTips(ctx.db, listScope(actor, 'tip.read'), q);
+    return { items: rows.map((row) => toTipView(row, actor, now)), total, page: q.page, pageSize: q.pageSize };
+  });
+}
