@@ -13,7 +13,7 @@ import { CriterionCell } from './CriterionCell';
 import { Evidence } from './Evidence';
 import { EntryText, NoteInput, NotApplicableInput, ScoreInput } from './ItemEditor';
 import type { CriterionRow, Entry } from './items';
-import { emptyEntry, entriesFrom, entryProblem, inputOf, progressOf, runningTotals, showPoints, treeRows } from './items';
+import { collectEntries, emptyEntry, entriesFrom, progressOf, runningTotals, showPoints, treeRows } from './items';
 
 const stateColours = { draft: 'default', submitted: 'green', returned: 'orange' } as const;
 const scoringStates = new Set(['assessment', 'officeReview', 'committeeApproval', 'publicity', 'published']);
@@ -75,16 +75,7 @@ export function Component() {
 
   const save = async (): Promise<boolean> => {
     if (!criteria.data) return false;
-    const found: Record<string, string> = {};
-    const items: Record<string, unknown> = {};
-    for (const item of criteria.data.items) {
-      if (!item.leaf) continue;
-      const e = entries[item.id] ?? emptyEntry;
-      const problem = entryProblem(e, item, false);
-      if (problem) found[item.id] = problem;
-      const input = inputOf(e, item);
-      if (input !== undefined) items[item.id] = input;
-    }
+    const { problems: found, items } = collectEntries(criteria.data, entries, false);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       setFailure(`有 ${Object.keys(found).length} 项填写不完整，请按各项下方的提示修改。`);
