@@ -10,6 +10,7 @@ import * as accountMustChangePassword from './20261129T134200-account-must-chang
 import * as assessmentTeam from './20261129T135300-assessment-team';
 import * as importJob from './20261129T144500-import-job';
 import * as ledgers from './20261129T145900-ledgers';
+import * as selfAssessmentReturnReason from './20261206T130500-self-assessment-return-reason';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T135300-assessment-team': assessmentTeam,
   '20261129T144500-import-job': importJob,
   '20261129T145900-ledgers': ledgers,
+  '20261206T130500-self-assessment-return-reason': selfAssessmentReturnReason,
 };

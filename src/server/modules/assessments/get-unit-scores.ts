@@ -17,7 +17,7 @@ import { findAssessmentResponse, findSelfAssessment, listItemEvidence, listUnitS
 export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string) {
   const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment(row.state);
   const view = toUnitScores(
-    unitId, await listUnitScores(db, row.id, unitId), (await findSelfAssessment(db, row.id, unitId))?.state, showTeam,
+    unitId, await listUnitScores(db, row.id, unitId), await findSelfAssessment(db, row.id, unitId), showTeam,
     await findAssessmentResponse(db, row.id, unitId),
   );
   const team = await findTeamOfUnit(db, row.id, unitId);
