@@ -33,7 +33,7 @@ beforeAll(async () => {
   admin = await signedIn('admin');
   const list = await asAdmin('GET', '/api/campaigns') as { items: { id: string; state: string }[] };
   campaignId = list.items.find((c) => c.state === 'selfAssessment')!.id;
-  await asAdmin('POST', `/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { action: 'return' });
+  await asAdmin('POST', `/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { action: 'return', reason: '第1.1项自评说明不全，请补充' });
 });
 
 afterEach(async (ctx) => {
@@ -48,6 +48,7 @@ describe('自评 and 考核评分', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { name: '自评：王村镇政府' }).waitFor();
     expect(page.url()).toContain(`/campaigns/${campaignId}/self-assessment/wangcun`);
     await page.getByText('安委办已退回自评').waitFor();
+    await page.getByText('退回原因：第1.1项自评说明不全，请补充').waitFor();
     // The demo's self-assessment totals 95 (1.1 and 2.1 each lose one deduction).
     const total = page.locator('.ant-statistic').filter({ hasText: '自评合计' });
     await expect.poll(() => total.innerText()).toContain('95');

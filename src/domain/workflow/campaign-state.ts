@@ -32,6 +32,17 @@ export const campaignStateLabels: Record<CampaignState, string> = {
   published: '已发布',
 };
 
+/**
+ * Before assessment (考核评分) starts: a unit does not yet see the team's scores, its score
+ * sheets or the evidence the team attached. From assessment on it sees them, to confirm them
+ * or disagree. One rule for the server and the web app.
+ */
+export function beforeAssessment(state: CampaignState | string): boolean {
+  return stateIndex(state) >= 0 && stateIndex(state) < campaignStates.indexOf('assessment');
+}
+
+const stateIndex = (state: string) => (campaignStates as readonly string[]).indexOf(state);
+
 export type CampaignAction =
   | 'openSigning'
   | 'startYear'

@@ -55,6 +55,9 @@ export interface SelfAssessmentTable {
   /** domain/workflow/self-assessment-state.ts */
   state: string;
   submitted_at: string | null;
+  /** 退回原因 of the last return (kept after resubmission) */
+  return_reason: string | null;
+  returned_at: string | null;
   updated_at: string;
 }
 

@@ -106,7 +106,7 @@ export async function seedCurrentCampaign(db: Kysely<DB>, from: string, now: Dat
   const liaison = await actorOf(db, 'wangcun');
   const scores = readExample('scores.yaml').scores as Record<string, Record<string, unknown>>;
   await saveItemScores(db, liaison, id, 'wangcun', 'self', scores.wangcun!, now);
-  await changeSelfAssessment(db, liaison, id, 'wangcun', 'submit', now);
+  await changeSelfAssessment(db, liaison, id, 'wangcun', { action: 'submit' }, now);
   return id;
 }
 

@@ -20,6 +20,8 @@ export const scoreItemsSchema = z.object({
 export const unitScoresSchema = z.object({
   unitId: z.string(),
   selfAssessmentState: z.enum(['draft', 'submitted', 'returned']),
+  /** 退回原因 of the last return, with its time (null: never returned) */
+  selfAssessmentReturn: z.object({ reason: z.string(), returnedAt: z.string() }).nullable().describe('安委办最近一次退回自评的原因'),
   response: z.object({ response: z.enum(['confirmed', 'disagreed']), comment: z.string().nullable(), respondedAt: z.string() }).nullable()
     .describe('单位对考核组评分的确认或异议'),
   /** criterion id → { self, team }: the team's score with the unit's own beside it */
@@ -43,9 +45,24 @@ export const unitScoresSchema = z.object({
   evidence: z.record(z.string(), z.object({ self: z.array(evidenceFileSchema), team: z.array(evidenceFileSchema) })),
 });
 
-export const selfAssessmentActionSchema = z.object({ action: z.enum(['submit', 'return']) }).strict();
+/** 退回原因: why the office returns a submitted self-assessment. */
+export const returnReasonSchema = z.string({ error: '请填写退回原因' }).trim().min(1, '请填写退回原因').max(1000, '退回原因不能超过 1000 字');
+
+export const selfAssessmentActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit') }).strict(),
+  z.object({
+    action: z.literal('return'),
+    reason: returnReasonSchema.describe('退回原因'),
+  }).strict(),
+]);
 export const selfAssessmentParamsSchema = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
-export const selfAssessmentSchema = z.object({ unitId: z.string(), state: z.enum(['draft', 'submitted', 'returned']), submittedAt: z.string().nullable() });
+export const selfAssessmentSchema = z.object({
+  unitId: z.string(),
+  state: z.enum(['draft', 'submitted', 'returned']),
+  submittedAt: z.string().nullable(),
+  returnReason: z.string().nullable().describe('退回原因（最近一次退回）'),
+  returnedAt: z.string().nullable(),
+});
 
 export const scoreResponseBodySchema = z.object({
   response: z.enum(['confirmed', 'disagreed']).describe('confirmed：确认；disagreed：提出异议'),

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
+import { beforeAssessment } from '../../../domain/workflow/campaign-state';
 import type { DB } from '../../db/schema';
 import type { CampaignRow } from '../campaigns/repository';
 import { findConfirmation, findTeamOfUnit, listMemberScores } from '../teams/repository';
 import { toUnitScores, type EvidenceFile } from './presenter';
 import { findAssessmentResponse, findSelfAssessment, listItemEvidence, listUnitScores } from './repository';
-
-const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment']);
 
 /**
  * A unit's scores as the actor may see them: the team's score beside the unit's own, the
@@ -16,9 +15,9 @@ const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfA
  * evidence from assessment on, to confirm them or disagree.
  */
 export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string) {
-  const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment.has(row.state);
+  const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment(row.state);
   const view = toUnitScores(
-    unitId, await listUnitScores(db, row.id, unitId), (await findSelfAssessment(db, row.id, unitId))?.state, showTeam,
+    unitId, await listUnitScores(db, row.id, unitId), await findSelfAssessment(db, row.id, unitId), showTeam,
     await findAssessmentResponse(db, row.id, unitId),
   );
   const team = await findTeamOfUnit(db, row.id, unitId);

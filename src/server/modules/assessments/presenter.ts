@@ -5,7 +5,10 @@ type ScoreRows = Awaited<ReturnType<typeof listUnitScores>>;
 /** Each criterion with the team's score and the unit's own beside it. */
 type Response = { response: string; comment: string | null; responded_at: string } | undefined;
 
-export function toUnitScores(unitId: string, rows: ScoreRows, selfState: string | undefined, showTeam = true, response?: Response) {
+/** The unit's self-assessment row (undefined: not started, a draft). */
+type SelfRow = { state: string; return_reason: string | null; returned_at: string | null } | undefined;
+
+export function toUnitScores(unitId: string, rows: ScoreRows, self: SelfRow, showTeam = true, response?: Response) {
   const items: Record<string, { self: unknown; team: unknown }> = {};
   for (const r of rows) {
     if (r.kind === 'team' && !showTeam) continue;
@@ -14,7 +17,8 @@ export function toUnitScores(unitId: string, rows: ScoreRows, selfState: string 
   }
   return {
     unitId,
-    selfAssessmentState: (selfState ?? 'draft') as 'draft' | 'submitted' | 'returned',
+    selfAssessmentState: (self?.state ?? 'draft') as 'draft' | 'submitted' | 'returned',
+    selfAssessmentReturn: self?.return_reason && self.returned_at ? { reason: self.return_reason, returnedAt: self.returned_at } : null,
     response: response ? { response: response.response as 'confirmed' | 'disagreed', comment: response.comment, respondedAt: response.responded_at } : null,
     items,
     // Filled in by unitScoresView (get-unit-scores.ts): the team, members' own scores, evidence.

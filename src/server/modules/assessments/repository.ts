@@ -30,7 +30,7 @@ export async function upsertItemScores(
 }
 
 export async function findSelfAssessment(db: Kysely<DB>, campaignId: string, unitId: string) {
-  return db.selectFrom('self_assessment').select(['state', 'submitted_at', 'updated_at'])
+  return db.selectFrom('self_assessment').select(['state', 'submitted_at', 'return_reason', 'returned_at', 'updated_at'])
     .where('campaign_id', '=', campaignId).where('unit_id', '=', unitId).executeTakeFirst();
 }
 
@@ -40,10 +40,13 @@ export async function saveSelfAssessmentState(
   state: string,
   submittedAt: string | null,
   at: string,
+  /** on a return: its reason (stored with the time); otherwise the last return's is kept */
+  returnReason?: string,
 ): Promise<void> {
+  const returned = returnReason === undefined ? {} : { return_reason: returnReason, returned_at: at };
   await db.insertInto('self_assessment')
-    .values({ campaign_id: key.campaignId, unit_id: key.unitId, state, submitted_at: submittedAt, updated_at: at })
-    .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet({ state, submitted_at: submittedAt, updated_at: at }))
+    .values({ campaign_id: key.campaignId, unit_id: key.unitId, state, submitted_at: submittedAt, updated_at: at, ...returned })
+    .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet({ state, submitted_at: submittedAt, updated_at: at, ...returned }))
     .execute();
 }
 

@@ -135,5 +135,5 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext): P
       tags, summary: '提交自评（提交后锁定）或退回自评',
       params: selfAssessmentParamsSchema, body: selfAssessmentActionSchema, response: { 200: selfAssessmentSchema, ...errorResponses },
     },
-  }, async (request) => changeSelfAssessment(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.body.action, ctx.now()));
+  }, async (request) => changeSelfAssessment(ctx.db, actorOf(request), request.params.id, request.params.unitId, request.body, ctx.now()));
 }

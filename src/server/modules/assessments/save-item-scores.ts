@@ -41,7 +41,7 @@ export async function saveItemScores(
     validateCase({ ...parts, scores: { scores: current } });
     await writeItemScores(trx, actor, row, unitId, kind, items, before, now);
     return toUnitScores(
-      unitId, await listUnitScores(trx, id, unitId), (await findSelfAssessment(trx, id, unitId))?.state, kind === 'team' || actor.role !== 'unitLiaison',
+      unitId, await listUnitScores(trx, id, unitId), await findSelfAssessment(trx, id, unitId), kind === 'team' || actor.role !== 'unitLiaison',
       await findAssessmentResponse(trx, id, unitId),
     );
   });

@@ -5,6 +5,7 @@ import { assess } from '../../../domain/assessment/assess';
 import type { AssessmentCase, CaseParts } from '../../../domain/assessment/case';
 import { toPublishedTable, type PublishedTable } from '../../../domain/assessment/published-table';
 import type { AssessmentResult } from '../../../domain/assessment/result-types';
+import { beforeAssessment } from '../../../domain/workflow/campaign-state';
 import { forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
@@ -47,15 +48,13 @@ export function assertTableReadable(actor: Actor, row: CampaignRow): void {
   if (!disclosed && !can(actor, 'result.read', campaignResource(row))) throw forbidden();
 }
 
-const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment']);
-
 /**
  * The units whose item scores and score sheets the actor may read: all for the office and
  * leaders, the assigned ones for an assessor, its own for a liaison (from assessment on, as the
  * scores page shows the team's scores). None at all is a 403.
  */
 export function readableUnitIds(actor: Actor, c: ResultCase): Set<string> {
-  const liaisonTooEarly = actor.role === 'unitLiaison' && beforeAssessment.has(c.row.state);
+  const liaisonTooEarly = actor.role === 'unitLiaison' && beforeAssessment(c.row.state);
   const ids = liaisonTooEarly ? [] : c.result.units.map((u) => u.unitId).filter((unitId) => can(actor, 'result.read', campaignUnitResource(c.row, unitId)));
   if (ids.length === 0) throw forbidden();
   return new Set(ids);

@@ -3,6 +3,7 @@ import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { beforeAssessment } from '../../../domain/workflow/campaign-state';
 import { selfAssessmentStateLabels } from '../../../domain/workflow/self-assessment-state';
 import { scoreResponseBodySchema } from '../../../shared/schemas/score';
 import { ApiError, errorMessage } from '../../api/client';
@@ -16,11 +17,10 @@ import { CriterionCell } from './CriterionCell';
 import { Evidence } from './Evidence';
 import { EntryText, NoteInput, ScoreInput } from './ItemEditor';
 import type { CriterionRow, Entry } from './items';
-import { emptyEntry, entriesFrom, entryProblem, inputOf, progressOf, runningTotals, showPoints, treeRows } from './items';
+import { collectEntries, emptyEntry, entriesFrom, progressOf, runningTotals, showPoints, treeRows } from './items';
 
 /** While the unit may confirm the team's scores or disagree (server: respond-to-scores.ts). */
 const respondStates = new Set(['assessment', 'officeReview']);
-const beforeAssessment = new Set(['preparation', 'signing', 'inProgress', 'selfAssessment']);
 
 /**
  * 考核评分: the team's score of each criterion beside the unit's own score and description,
@@ -69,7 +69,7 @@ export function Component() {
   const scorer = account.role === 'assessor' || account.role === 'committeeAdmin' || account.role === 'systemAdmin';
   const editable = scorer && c?.state === 'assessment';
   // The unit sees the team's scores from assessment on (server: assessments/routes.ts).
-  const teamHidden = ownUnit && !!c && beforeAssessment.has(c.state);
+  const teamHidden = ownUnit && !!c && beforeAssessment(c.state);
   const allScored = progress.leaves > 0 && progress.filled === progress.leaves && !dirty;
   const selfState = scores.data?.selfAssessmentState ?? 'draft';
   const memberScoring = account.role === 'assessor' && scores.data?.team?.scoring === 'members';
@@ -90,16 +90,7 @@ export function Component() {
 
   const save = async () => {
     if (!criteria.data) return;
-    const found: Record<string, string> = {};
-    const items: Record<string, unknown> = {};
-    for (const item of criteria.data.items) {
-      if (!item.leaf) continue;
-      const e = team[item.id] ?? emptyEntry;
-      const problem = entryProblem(e, item, true);
-      if (problem) found[item.id] = problem;
-      const input = inputOf(e, item);
-      if (input !== undefined) items[item.id] = input;
-    }
+    const { problems: found, items } = collectEntries(criteria.data, team, true);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       setFailure(`有 ${Object.keys(found).length} 项填写不完整，请按各项下方的提示修改。`);

@@ -1,5 +1,6 @@
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { selfAssessmentStateLabels } from '../../../domain/workflow/self-assessment-state';
@@ -11,9 +12,10 @@ import type { UnitScores } from './api';
 import { assessmentApi } from './api';
 import { CriterionCell } from './CriterionCell';
 import { Evidence } from './Evidence';
+import { ReturnSelfAssessment } from './ReturnSelfAssessment';
 import { EntryText, NoteInput, NotApplicableInput, ScoreInput } from './ItemEditor';
 import type { CriterionRow, Entry } from './items';
-import { emptyEntry, entriesFrom, entryProblem, inputOf, progressOf, runningTotals, showPoints, treeRows } from './items';
+import { collectEntries, emptyEntry, entriesFrom, progressOf, runningTotals, showPoints, treeRows } from './items';
 
 const stateColours = { draft: 'default', submitted: 'green', returned: 'orange' } as const;
 const scoringStates = new Set(['assessment', 'officeReview', 'committeeApproval', 'publicity', 'published']);
@@ -37,6 +39,7 @@ export function Component() {
   const [failure, setFailure] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [evidence, setEvidence] = useState<UnitScores['evidence']>({});
+  const [returning, setReturning] = useState(false);
 
   useEffect(() => {
     if (!criteria.data || !scores.data) return;
@@ -75,16 +78,7 @@ export function Component() {
 
   const save = async (): Promise<boolean> => {
     if (!criteria.data) return false;
-    const found: Record<string, string> = {};
-    const items: Record<string, unknown> = {};
-    for (const item of criteria.data.items) {
-      if (!item.leaf) continue;
-      const e = entries[item.id] ?? emptyEntry;
-      const problem = entryProblem(e, item, false);
-      if (problem) found[item.id] = problem;
-      const input = inputOf(e, item);
-      if (input !== undefined) items[item.id] = input;
-    }
+    const { problems: found, items } = collectEntries(criteria.data, entries, false);
     setProblems(found);
     if (Object.keys(found).length > 0) {
       setFailure(`有 ${Object.keys(found).length} 项填写不完整，请按各项下方的提示修改。`);
@@ -134,21 +128,12 @@ export function Component() {
     });
   };
 
-  const returnIt = () => modal.confirm({
-    title: '退回自评',
-    content: `退回后${unitName}可以修改自评并重新提交。确定退回吗？`,
-    okText: '退回',
-    cancelText: '取消',
-    onOk: async () => {
-      try {
-        await assessmentApi.selfAssessment(id, unitId, 'return');
-        message.success('已退回');
-        scores.reload();
-      } catch (error) {
-        fail(error);
-      }
-    },
-  });
+  const returnIt = async (reason: string) => {
+    await assessmentApi.selfAssessment(id, unitId, 'return', reason);
+    setReturning(false);
+    message.success('已退回');
+    scores.reload();
+  };
 
   const columns: TableProps<CriterionRow>['columns'] = [
     { title: '编号', dataIndex: 'id', width: 96 },
@@ -221,8 +206,15 @@ export function Component() {
               <Statistic title="已填写" value={progress.filled} suffix={`/ ${progress.leaves} 项`} />
             </Space>
           </Card>
-          {state === 'returned' && ownUnit && (
-            <Alert type="warning" showIcon title="安委办已退回自评：请修改后重新提交。" />
+          {state === 'returned' && (
+            <Alert
+              type="warning" showIcon title={ownUnit ? '安委办已退回自评：请修改后重新提交。' : '自评已退回，待单位修改后重新提交。'}
+              description={scores.data.selfAssessmentReturn && (
+                <span data-testid="return-reason">
+                  退回原因：{scores.data.selfAssessmentReturn.reason}（{dayjs(scores.data.selfAssessmentReturn.returnedAt).format('YYYY-MM-DD HH:mm')}）
+                </span>
+              )}
+            />
           )}
           {state === 'submitted' && (
             <Alert type="success" showIcon title={ownUnit ? '自评已提交并锁定，不能再修改；如需修改请联系安委办退回。' : '自评已提交并锁定。'} />
@@ -243,7 +235,7 @@ export function Component() {
               <Space>
                 {editable && <Button onClick={() => void save()} loading={busy} disabled={!dirty}>保存</Button>}
                 {editable && <Button type="primary" onClick={submit} disabled={busy}>提交自评</Button>}
-                {mayReturn && <Button danger onClick={returnIt}>退回自评</Button>}
+                {mayReturn && <Button danger onClick={() => setReturning(true)}>退回自评</Button>}
               </Space>
             )}
           >
@@ -259,6 +251,7 @@ export function Component() {
           </Card>
         </Space>
       )}
+      {returning && <ReturnSelfAssessment unitName={unitName} onClose={() => setReturning(false)} onSubmit={returnIt} />}
     </>
   );
 }

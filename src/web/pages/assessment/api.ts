@@ -18,8 +18,8 @@ export const assessmentApi = {
   scores: (id: string, unitId: string) => api.get<UnitScores>(`${unitAt(id, unitId)}/scores`),
   save: (id: string, unitId: string, kind: 'self' | 'team', items: Record<string, unknown>) =>
     api.put<UnitScores>(`${unitAt(id, unitId)}/scores/${kind}`, { items }),
-  selfAssessment: (id: string, unitId: string, action: 'submit' | 'return') =>
-    api.post<SelfAssessment>(`${unitAt(id, unitId)}/self-assessment`, { action }),
+  selfAssessment: (id: string, unitId: string, action: 'submit' | 'return', reason?: string) =>
+    api.post<SelfAssessment>(`${unitAt(id, unitId)}/self-assessment`, action === 'return' ? { action, reason } : { action }),
   respond: (id: string, unitId: string, response: 'confirmed' | 'disagreed', comment?: string) =>
     api.post<ScoreResponse>(`${unitAt(id, unitId)}/response`, { response, ...(comment ? { comment } : {}) }),
   progress: (id: string) => api.get<CampaignProgress>(`/api/campaigns/${encodeURIComponent(id)}/progress`),

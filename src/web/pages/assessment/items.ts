@@ -107,6 +107,27 @@ export function entryProblem(e: Entry, c: UnitCriterion, reasonWhenBelow: boolea
   return null;
 }
 
+/**
+ * Every leaf's entry checked and collected for saving: the problems by criterion id (empty when
+ * all may be saved) and the engine inputs of the leaves filled in. `reasonWhenBelow` as in
+ * entryProblem (the assessor's scoring).
+ */
+export function collectEntries(
+  criteria: UnitCriteria, entries: Record<string, Entry>, reasonWhenBelow: boolean,
+): { problems: Record<string, string>; items: Record<string, unknown> } {
+  const problems: Record<string, string> = {};
+  const items: Record<string, unknown> = {};
+  for (const item of criteria.items) {
+    if (!item.leaf) continue;
+    const e = entries[item.id] ?? emptyEntry;
+    const problem = entryProblem(e, item, reasonWhenBelow);
+    if (problem) problems[item.id] = problem;
+    const input = inputOf(e, item);
+    if (input !== undefined) items[item.id] = input;
+  }
+  return { problems, items };
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const showPoints = (n: number) => formatPoints(Math.round(n * 100));
