@@ -50,6 +50,11 @@ export function openSqlite(file: string): BetterSqlite3.Database {
 export function createDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    // An idle connection that the server ends (a PostgreSQL restart, an administrator's
+    // termination, a database dropped while the pool is closing) is discarded by the pool and
+    // replaced on next use; without a listener its error event would end the whole process.
+    // Errors of connections in use still reach the query that was using them.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', location: options.databaseUrl, close: () => db.destroy() };
   }
