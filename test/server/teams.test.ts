@@ -218,6 +218,49 @@ describe('assessment teams (考核组) API', { timeout: 90_000 }, () => {
     expect(audit.map((a) => a.action)).toEqual(['score.member', 'score.member', 'team.confirmScore', 'team.confirmScore', 'score.member', 'team.confirmScore']);
     expect((await advance(admin, id, ['submitForReview'])).state).toBe('officeReview');
   });
+
+  it('copying a campaign copies its teams, members and the copied units; disabled members are left out and named', async () => {
+    const db = t.database.db;
+    const { id } = await createTestCampaign(admin, d);
+    const leaving = await createUser(db, 'assessor', { organisationId: d.districtId });
+    const team = (await create(admin, id, { name: '第一考核组', leaderId: lead.accountId, memberIds: [member.accountId, leaving.id], unitIds: [d.units.town, d.units.dept] })).json<Team>();
+    expect(team.members).toHaveLength(3);
+    await create(admin, id, { name: '第二考核组', leaderId: other.accountId });
+    await db.updateTable('account').set({ disabled: 1 }).where('id', '=', leaving.id).execute();
+    const copyUrl = `/api/campaigns/${id}/copy`;
+
+    // 400, 401, 403, another district's office: nothing is copied.
+    const before = [await count('assessment_team'), await count('assessment_team_unit')];
+    const bad = await admin.inject({ method: 'POST', url: copyUrl, payload: { year: 1800 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('year');
+    expect((await t.app.inject({ method: 'POST', url: copyUrl, payload: { year: 2015 } })).statusCode).toBe(401);
+    expect((await leader.inject({ method: 'POST', url: copyUrl, payload: { year: 2015 } })).statusCode).toBe(403);
+    expect((await otherAdmin.inject({ method: 'POST', url: copyUrl, payload: { year: 2015 } })).statusCode).toBe(404);
+    expect([await count('assessment_team'), await count('assessment_team_unit')]).toEqual(before);
+
+    const res = await admin.inject({ method: 'POST', url: copyUrl, payload: { year: 2015, removeUnitIds: [d.units.dept] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = res.json<{ id: string; teams: { teamId: string; name: string; memberCount: number; unitCount: number; leftOutMembers: { accountId: string; displayName: string }[] }[] }>();
+    const leavingName = (await db.selectFrom('account').select('display_name').where('id', '=', leaving.id).executeTakeFirstOrThrow()).display_name;
+    expect(copy.teams.map(({ teamId: _, ...rest }) => rest)).toEqual([
+      { name: '第一考核组', memberCount: 2, unitCount: 1, leftOutMembers: [{ accountId: leaving.id, displayName: leavingName }] },
+      { name: '第二考核组', memberCount: 1, unitCount: 0, leftOutMembers: [] },
+    ]);
+    const copied = (await admin.inject({ method: 'GET', url: teamsUrl(copy.id) })).json<{ items: Team[] }>().items;
+    const first = copied.find((x) => x.name === '第一考核组')!;
+    expect(first.id).not.toBe(team.id);
+    expect(first).toMatchObject({ leaderId: lead.accountId, version: 1, units: [{ unitId: d.units.town }] });
+    expect(first.members.map((m) => m.accountId).sort()).toEqual([lead.accountId, member.accountId].sort());
+    // The old campaign's teams are untouched; the copy's team scores the unit in the new campaign.
+    const old = (await admin.inject({ method: 'GET', url: teamsUrl(id) })).json<{ items: Team[] }>().items.find((x) => x.id === team.id)!;
+    expect(old.members).toHaveLength(3);
+    expect(old.units.map((u) => u.unitId).sort()).toEqual([d.units.town, d.units.dept].sort());
+    const audit = await db.selectFrom('audit_record').select('after_json').where('action', '=', 'campaign.copy').where('entity_id', '=', copy.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after_json!).teams).toHaveLength(2);
+    // Another district's office sees neither the copy nor its teams.
+    expect((await otherAdmin.inject({ method: 'GET', url: teamsUrl(copy.id) })).statusCode).toBe(404);
+  });
 });
 
 describe('demo teams', { timeout: 180_000 }, () => {

@@ -73,6 +73,18 @@ export type CampaignView = z.infer<typeof campaignSchema>;
 
 export const campaignListSchema = z.object({ items: z.array(campaignSchema) });
 
+/** The new campaign of a copy, with the assessment teams copied into it. */
+export const campaignCopyResultSchema = campaignSchema.extend({
+  teams: z.array(z.object({
+    teamId: z.string(),
+    name: z.string(),
+    memberCount: z.number().int().describe('复制的组员数（含组长）'),
+    unitCount: z.number().int().describe('复制的被考核单位数（仅限复制到新活动的单位）'),
+    leftOutMembers: z.array(z.object({ accountId: z.string(), displayName: z.string() }))
+      .describe('账号已停用、未复制的组员；组长停用时新考核组暂无组长'),
+  })).describe('随考核活动复制的考核组'),
+});
+
 /** The campaign's current scheme as stored (docs/scheme-format.md), for reading it on screen. */
 export const campaignSchemeViewSchema = z.object({
   version: z.number().int().describe('考核方案版本'),

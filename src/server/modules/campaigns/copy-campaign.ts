@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { validateCase } from '../results/load-case';
+import { findAccounts, insertTeam, listTeamMembers, listTeams, listTeamUnits, replaceTeamMembers, replaceTeamUnits } from '../teams/repository';
 import { campaignUnitRecords, engineUnitsOf } from './create-campaign';
 import { campaignResource, toCampaignView } from './presenter';
 import {
@@ -16,7 +17,10 @@ import {
 /**
  * A new campaign from last year's: the current scheme with the new year (and name), the
  * same units in the same order with their fields, minus those removed, plus those added.
- * Scores, events and decisions belong to the old year and are not copied.
+ * The assessment teams come along: each team with its members and leader (accounts since
+ * disabled left out and named in the answer; a disabled leader leaves the team without one)
+ * and its units among those copied. Scores, events and decisions belong to the old year and
+ * are not copied.
  */
 export async function copyCampaign(db: Kysely<DB>, actor: Actor, sourceId: string, input: CampaignCopy, now: Date) {
   return db.transaction().execute(async (trx) => {
@@ -46,11 +50,36 @@ export async function copyCampaign(db: Kysely<DB>, actor: Actor, sourceId: strin
     });
     await insertScheme(trx, { campaignId: id, version: 1, scheme, note: `复制自“${source.name}”`, createdBy: actor.accountId, at });
     await insertCampaignUnits(trx, id, records);
+    const teams = await copyTeams(trx, sourceId, id, new Set(records.map((r) => r.unitId)), at);
     const view = toCampaignView((await findCampaign(trx, id))!);
     await appendAudit(trx, {
       actorId: actor.accountId, action: 'campaign.copy', entityType: 'campaign', entityId: id,
-      organisationPath: source.organisation_path, unitId: null, before: { copiedFrom: sourceId }, after: { ...view, units: records.length },
+      organisationPath: source.organisation_path, unitId: null, before: { copiedFrom: sourceId }, after: { ...view, units: records.length, teams },
     }, now);
-    return view;
+    return { ...view, teams };
   });
+}
+
+/** Copies the source campaign's teams into the new one (see copyCampaign). */
+async function copyTeams(trx: Kysely<DB>, sourceId: string, targetId: string, copiedUnits: ReadonlySet<string>, at: string) {
+  const teams = await listTeams(trx, sourceId);
+  const members = await listTeamMembers(trx, teams.map((t) => t.id));
+  const disabled = new Set((await findAccounts(trx, [...new Set(members.map((m) => m.account_id))])).filter((a) => a.disabled !== 0).map((a) => a.id));
+  const units = await listTeamUnits(trx, sourceId);
+  const out = [];
+  for (const team of teams) {
+    const ofTeam = members.filter((m) => m.team_id === team.id);
+    const kept = ofTeam.filter((m) => !disabled.has(m.account_id)).map((m) => m.account_id);
+    const unitIds = units.filter((u) => u.team_id === team.id && copiedUnits.has(u.unit_id)).map((u) => u.unit_id);
+    const teamId = randomUUID();
+    const leaderId = team.leader_id && !disabled.has(team.leader_id) ? team.leader_id : null;
+    await insertTeam(trx, { id: teamId, campaignId: targetId, name: team.name, leaderId, at });
+    await replaceTeamMembers(trx, teamId, kept);
+    await replaceTeamUnits(trx, targetId, teamId, unitIds);
+    out.push({
+      teamId, name: team.name, memberCount: kept.length, unitCount: unitIds.length,
+      leftOutMembers: ofTeam.filter((m) => disabled.has(m.account_id)).map((m) => ({ accountId: m.account_id, displayName: m.display_name })),
+    });
+  }
+  return out;
 }

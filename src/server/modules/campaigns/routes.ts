@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, canList, listScope } from '../../../domain/access/can';
 import {
-  campaignCopySchema, campaignCreateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
+  campaignCopyResultSchema, campaignCopySchema, campaignCreateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
   campaignSchemeViewSchema, campaignTransitionSchema, campaignUnitListSchema,
 } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
@@ -44,7 +44,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     preValidation: ctx.authenticate,
     schema: {
       tags, summary: '复制上一年度的考核活动（方案与单位，可增删单位）',
-      params: campaignParamsSchema, body: campaignCopySchema, response: { 201: campaignSchema, ...errorResponses },
+      params: campaignParamsSchema, body: campaignCopySchema, response: { 201: campaignCopyResultSchema, ...errorResponses },
     },
   }, async (request, reply) => {
     const view = await copyCampaign(ctx.db, actorOf(request), request.params.id, request.body, ctx.now());
