@@ -41,6 +41,18 @@ export interface TipTable {
   reward_yuan: number | null;
   /** The hazard card a verified tip about a hazard created. */
   hazard_id: string | null;
+  /** Copied out of tipDeadlines on every change, for the overdue filter. */
+  handling_due_on: string | null;
+  reply_due_on: string | null;
+  extension_reason: string | null;
+  extension_approved_on: string | null;
+  replied_by: string | null;
+  /** domain/ledgers/tip/tip-reward.ts RewardRegime, and the rule's outcome in Chinese. */
+  reward_regime: string | null;
+  reward_eligible: number | null;
+  reward_detail: string | null;
+  reward_decided_on: string | null;
+  reward_decided_by: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: string;

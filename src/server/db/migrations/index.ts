@@ -12,6 +12,7 @@ import * as importJob from './20261129T144500-import-job';
 import * as ledgers from './20261129T145900-ledgers';
 import * as tip from './20261206T130500-tip';
 import * as selfAssessmentReturnReason from './20261206T131500-self-assessment-return-reason';
+import * as tipHandling from './20261206T194500-tip-handling';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T145900-ledgers': ledgers,
   '20261206T130500-tip': tip,
   '20261206T131500-self-assessment-return-reason': selfAssessmentReturnReason,
+  '20261206T194500-tip-handling': tipHandling,
 };

@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { canOnEnterprise } from '../enterprises/presenter';
 import { findEnterprise } from '../enterprises/repository';
-import { isTipOffice, toTipView } from './presenter';
+import { dueColumns, isTipOffice, toTipView } from './presenter';
 import { findOrganisationByPath, findTip, insertTip } from './repository';
 
 /**
@@ -37,6 +37,7 @@ export async function receiveTip(db: Kysely<DB>, actor: Actor, input: TipCreate,
       reporter_reachable: input.anonymous ? 0 : 1,
       received_at: receivedAt.toISOString(), received_on: chinaDateOf(receivedAt), subject: input.subject,
       enterprise_id: input.enterpriseId ?? null, place: input.place ?? null, description: input.description,
+      ...dueColumns({ receivedOn: chinaDateOf(receivedAt) }),
       created_by: actor.accountId, created_at: at, updated_at: at,
     };
     await insertTip(trx, row);
