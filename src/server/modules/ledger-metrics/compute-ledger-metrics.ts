@@ -4,17 +4,22 @@ import type { MetricName, MetricUnit, UnitMetrics } from '../../../domain/ledger
 import { computeLedgerMetrics, hazardRecordFromCard } from '../../../domain/ledgers/metrics/compute-metrics';
 import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 import type { DB } from '../../db/schema';
-import { listMetricHazards } from './repository';
+import { listMetricHazards, listMetricTips } from './repository';
 
 /**
- * The metrics the stored ledgers can feed today: those built from hazard cards. Inspections,
- * enforcement measures, tips and training certificates are not stored yet, so their metrics are
- * not computed (a value of 0 or 100% from an empty register would be wrong); the office types
- * them until their registers exist.
+ * The metrics the stored ledgers can feed today: those built from hazard cards and from tips.
+ * Registers not stored yet give no metric (a value of 0 or 100% from an empty register would be
+ * wrong); the office types those until their registers exist.
  */
 export const STORED_LEDGER_METRICS: readonly MetricName[] = [
   'hazardsFound', 'majorHazards', 'hazardClosureRate', 'hazardOnTimeClosureRate', 'overdueHazards', 'overdueMajorHazards',
+  'tipsAnsweredOnTimeRate',
 ];
+
+/** How a tip is named in a trace: tips carry no number, so the day of receipt and a short id. */
+export function tipSourceName(row: { id: string; received_on: string }): string {
+  return `${row.received_on}受理的举报（${row.id.slice(0, 8)}）`;
+}
 
 export interface LedgerPeriod { from: string; to: string }
 
@@ -32,17 +37,23 @@ export function campaignPeriod(year: number, now?: Date): LedgerPeriod {
 }
 
 /**
- * The domain's named metrics per unit from the stored hazard cards (computeLedgerMetrics). The
- * records are named by their 隐患编号 (the card id until registration) so the unit's trace cites
- * cards people can find.
+ * The domain's named metrics per unit from the stored hazard cards and tips (computeLedgerMetrics).
+ * Cards are named by their 隐患编号 (the card id until registration) so the unit's trace cites
+ * cards people can find; tips by tipSourceName.
  */
 export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly MetricUnit[], period: LedgerPeriod): Promise<Record<string, UnitMetrics>> {
-  const rows = await listMetricHazards(db, units.map((u) => u.id), period.from, period.to);
+  const ids = units.map((u) => u.id);
+  const [rows, tipRows] = await Promise.all([listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to)]);
   const hazards = rows.map((r) => {
     const card = JSON.parse(r.card_json) as HazardCard;
     return { ...hazardRecordFromCard(card), id: card.number ?? card.id };
   });
+  const tips = tipRows.map((r) => ({
+    id: tipSourceName(r), assignedUnitId: r.assigned_unit_id!, receivedOn: r.received_on, extensionApproved: r.extension_approved === 1,
+    ...(r.verified_on === null ? {} : { verifiedOn: r.verified_on }), ...(r.replied_on === null ? {} : { repliedOn: r.replied_on }),
+    reporterReachable: r.reporter_reachable === 1,
+  }));
   return computeLedgerMetrics(units, period, {
-    hazards, inspections: [], enforcementMeasures: [], tips: [], training: { enterprises: [], persons: [], certificates: [] },
+    hazards, inspections: [], enforcementMeasures: [], tips, training: { enterprises: [], persons: [], certificates: [] },
   });
 }

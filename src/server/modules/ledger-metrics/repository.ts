@@ -15,3 +15,14 @@ export async function listMetricHazards(db: Kysely<DB>, unitIds: readonly string
     .where((eb) => eb.or([eb('found_on', '>=', from), eb('closed_on', 'is', null), eb('closed_on', '>=', from)]))
     .execute();
 }
+
+/** Tips assigned to the units and received in the period: the 举报按期答复率 counts them. */
+export async function listMetricTips(db: Kysely<DB>, unitIds: readonly string[], from: string, to: string) {
+  if (unitIds.length === 0) return [];
+  return db.selectFrom('tip')
+    .select(['id', 'assigned_unit_id', 'received_on', 'extension_approved', 'verified_on', 'replied_on', 'reporter_reachable'])
+    .where('assigned_unit_id', 'in', unitIds)
+    .where('received_on', '>=', from)
+    .where('received_on', '<=', to)
+    .execute();
+}
