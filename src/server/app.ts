@@ -32,6 +32,7 @@ import { indicatorReportRoutes } from './modules/indicator-reports/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
 import { hazardRoutes } from './modules/hazards/routes';
 import { tipRoutes } from './modules/tips/routes';
+import { enforcementRoutes } from './modules/enforcement/routes';
 import { ledgerMetricRoutes } from './modules/ledger-metrics/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await teamRoutes(app, ctx);
   for (const routes of [enterpriseRoutes, hazardRoutes, ledgerMetricRoutes]) await routes(app, ctx);
   await tipRoutes(app, ctx);
+  await enforcementRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));

@@ -1,5 +1,7 @@
 import { campaignTransitions } from '../domain/workflow/campaign-state';
 import type { CampaignAction } from '../domain/workflow/campaign-state';
+import { STEP_ZH } from '../domain/ledgers/enforcement/procedures';
+import type { StepKey } from '../domain/ledgers/enforcement/procedures';
 import { HAZARD_ACTION_ZH } from '../domain/ledgers/hazard/hazard-card';
 import type { HazardAction } from '../domain/ledgers/hazard/hazard-card';
 import type { OrganisationView } from '../shared/schemas/organisation';
@@ -62,6 +64,11 @@ export const auditActionLabels: Record<string, string> = {
   'hazard.create': '发现隐患',
   'tip.receive': '受理举报',
   'tip.assign': '交办举报',
+  'tip.extend': '批准举报延期办理',
+  'tip.verify': '登记举报核查结果',
+  'tip.reply': '答复举报人',
+  'tip.reward': '核定举报奖励',
+  'enforcement.open': '采取执法措施',
   'objection.file': '提出申诉',
   'objection.answer': '答复申诉',
   'agreement.draft': '起草责任书',
@@ -79,6 +86,9 @@ export function auditActionLabel(action: string): string {
   // 隐患卡片 steps are named by the domain's own labels (一隐患一卡: 登记、定级、整改、验收、销号).
   const hazardAction = action.startsWith('hazard.') ? action.slice('hazard.'.length) : '';
   if (Object.hasOwn(HAZARD_ACTION_ZH, hazardAction)) return `隐患${HAZARD_ACTION_ZH[hazardAction as HazardAction]}`;
+  // 执法措施 steps by the procedure's own names (负责人批准、现场实施、作出决定、解除 …).
+  const enforcementStep = action.startsWith('enforcement.') ? action.slice('enforcement.'.length) : '';
+  if (Object.hasOwn(STEP_ZH, enforcementStep)) return `执法措施：${STEP_ZH[enforcementStep as StepKey]}`;
   const transition = action.startsWith('campaign.') ? action.slice('campaign.'.length) : '';
   if (Object.hasOwn(campaignTransitions, transition)) return campaignTransitions[transition as CampaignAction].label;
   return '其他操作';
@@ -99,6 +109,8 @@ export const entityTypeLabels: Record<string, string> = {
   monthly_report: '月度指标',
   enterprise: '生产经营单位',
   hazard: '隐患',
+  tip: '举报',
+  enforcement_measure: '执法措施',
   ledger: '监管台账',
   import_job: '导入任务',
 };

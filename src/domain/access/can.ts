@@ -45,6 +45,9 @@ export const actions = [
   // 举报 (docs/ledgers.md §6): a tip is seen by the office and by the unit it is assigned to
   'tip.read',
   'tip.manage',
+  // 执法措施 (docs/ledgers.md §4): kept by the enterprise's town and its regulating department
+  'enforcement.read',
+  'enforcement.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -56,16 +59,16 @@ export interface Resource {
 
 const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
-  'enterprise.read', 'hazard.read', 'tip.read',
+  'enterprise.read', 'hazard.read', 'tip.read', 'enforcement.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set([
-  'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read',
+  'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read', 'enforcement.read',
 ]);
 const liaisonActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file', 'report.submit', 'result.respond',
   // a town's or department's liaison keeps the ledgers of its own unit (the territorial town or
   // the regulating department of the enterprise or hazard)
-  'enterprise.read', 'enterprise.manage', 'hazard.read', 'hazard.manage',
+  'enterprise.read', 'enterprise.manage', 'hazard.read', 'hazard.manage', 'enforcement.read', 'enforcement.manage',
   // the unit a tip is assigned to verifies it and answers the reporter; assessors never see tips
   'tip.read', 'tip.manage',
 ]);

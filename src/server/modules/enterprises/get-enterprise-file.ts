@@ -5,23 +5,25 @@ import type { TimelineEntry } from '../../../domain/ledgers/enterprise/enterpris
 import { enterpriseTimeline } from '../../../domain/ledgers/enterprise/enterprise-file';
 import { notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
+import { listEnterpriseMeasureSteps } from '../enforcement/repository';
 import { canOnEnterprise, toEnterpriseView } from './presenter';
 import { enterpriseHazardCounts, findEnterprise, listEnterpriseAccidents, listEnterpriseHazardEvents } from './repository';
 
 /**
  * 一企一档: the enterprise and every record about it on one timeline (the domain's order,
  * newest first): each step of each hazard card, accidents registered against it, licence
- * expiry dates. Inspections, enforcement measures, tips and expert reports join the same
- * timeline when their registers are stored.
+ * expiry dates, each step of each enforcement measure. Inspections, tips and expert reports
+ * join the same timeline when their registers are stored.
  */
 export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await findEnterprise(db, id);
   if (!row || !canOnEnterprise(actor, 'enterprise.read', row)) throw notFound('生产经营单位');
   const enterprise = toEnterpriseView(row, now);
-  const [events, counts, accidents] = await Promise.all([
+  const [events, counts, accidents, measureSteps] = await Promise.all([
     listEnterpriseHazardEvents(db, id),
     enterpriseHazardCounts(db, id),
     listEnterpriseAccidents(db, row.organisation_id, row.name),
+    listEnterpriseMeasureSteps(db, id),
   ]);
   const entries: TimelineEntry[] = [
     ...events.map((e) => ({
@@ -31,6 +33,11 @@ export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string
     ...accidents.map((a) => ({
       kind: 'accident' as const, id: a.id, at: a.occurred_at.slice(0, 10),
       titleZh: `${accidentGradeLabels[a.grade as AccidentGrade] ?? ''}生产安全事故${a.deaths > 0 ? `，死亡${a.deaths}人` : ''}${a.summary ? `：${a.summary}` : ''}`,
+    })),
+    // A step's summary names the measure; the decision's number tells two measures of a kind apart.
+    ...measureSteps.map((e) => ({
+      kind: 'enforcement' as const, id: `${e.id}#${e.seq}`, at: e.at,
+      titleZh: e.decision_number && !e.summary.includes(e.decision_number) ? `${e.summary}（决定书${e.decision_number}）` : e.summary,
     })),
     ...enterprise.licences.map((l, i) => ({
       kind: 'licence' as const, id: `licence-${i + 1}`, at: l.validTo,

@@ -2,19 +2,27 @@ import type { Kysely } from 'kysely';
 import type { HazardCard } from '../../../domain/ledgers/hazard/hazard-card';
 import type { MetricName, MetricUnit, UnitMetrics } from '../../../domain/ledgers/metrics/compute-metrics';
 import { computeLedgerMetrics, hazardRecordFromCard } from '../../../domain/ledgers/metrics/compute-metrics';
+import type { MeasureType } from '../../../domain/ledgers/enforcement/procedures';
+import { PROCEDURES } from '../../../domain/ledgers/enforcement/procedures';
 import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 import type { DB } from '../../db/schema';
-import { listMetricHazards, listMetricTips } from './repository';
+import { listMetricHazards, listMetricMeasures, listMetricTips } from './repository';
 
 /**
- * The metrics the stored ledgers can feed today: those built from hazard cards and from tips.
+ * The metrics the stored ledgers can feed today: those built from hazard cards, tips and
+ * enforcement measures.
  * Registers not stored yet give no metric (a value of 0 or 100% from an empty register would be
  * wrong); the office types those until their registers exist.
  */
 export const STORED_LEDGER_METRICS: readonly MetricName[] = [
   'hazardsFound', 'majorHazards', 'hazardClosureRate', 'hazardOnTimeClosureRate', 'overdueHazards', 'overdueMajorHazards',
-  'tipsAnsweredOnTimeRate',
+  'tipsAnsweredOnTimeRate', 'enforcementMeasures',
 ];
+
+/** How a measure is named in a trace: by its decision's number, or its kind and a short id before one. */
+export function measureSourceName(row: { id: string; type: string; decision_number: string | null }): string {
+  return row.decision_number ?? `${PROCEDURES[row.type as MeasureType]?.nameZh ?? row.type}（${row.id.slice(0, 8)}）`;
+}
 
 /** How a tip is named in a trace: tips carry no number, so the day of receipt and a short id. */
 export function tipSourceName(row: { id: string; received_on: string }): string {
@@ -43,7 +51,9 @@ export function campaignPeriod(year: number, now?: Date): LedgerPeriod {
  */
 export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly MetricUnit[], period: LedgerPeriod): Promise<Record<string, UnitMetrics>> {
   const ids = units.map((u) => u.id);
-  const [rows, tipRows] = await Promise.all([listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to)]);
+  const [rows, tipRows, measureRows] = await Promise.all([
+    listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to), listMetricMeasures(db, ids, period.from, period.to),
+  ]);
   const hazards = rows.map((r) => {
     const card = JSON.parse(r.card_json) as HazardCard;
     return { ...hazardRecordFromCard(card), id: card.number ?? card.id };
@@ -54,6 +64,9 @@ export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly
     reporterReachable: r.reporter_reachable === 1,
   }));
   return computeLedgerMetrics(units, period, {
-    hazards, inspections: [], enforcementMeasures: [], tips, training: { enterprises: [], persons: [], certificates: [] },
+    hazards, inspections: [], tips,
+    enforcementMeasures: measureRows.map((r) => ({
+      id: measureSourceName(r), type: r.type as MeasureType, territorialUnitId: r.territorial_unit_id, regulatingUnitId: r.regulating_unit_id, startedOn: r.started_on!,
+    })), training: { enterprises: [], persons: [], certificates: [] },
   });
 }

@@ -26,3 +26,15 @@ export async function listMetricTips(db: Kysely<DB>, unitIds: readonly string[],
     .where('received_on', '<=', to)
     .execute();
 }
+
+/** Measures of the units' enterprises taken (on site, or executed) in the period: 执法措施数 counts them. */
+export async function listMetricMeasures(db: Kysely<DB>, unitIds: readonly string[], from: string, to: string) {
+  if (unitIds.length === 0) return [];
+  const ids = [...unitIds];
+  return db.selectFrom('enforcement_measure')
+    .select(['id', 'type', 'territorial_unit_id', 'regulating_unit_id', 'started_on', 'decision_number'])
+    .where((eb) => eb.or([eb('territorial_unit_id', 'in', ids), eb('regulating_unit_id', 'in', ids)]))
+    .where('started_on', '>=', from)
+    .where('started_on', '<=', to)
+    .execute();
+}
