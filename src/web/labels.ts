@@ -61,6 +61,7 @@ export const auditActionLabels: Record<string, string> = {
   'enterprise.update': '修改企业档案',
   'enterprise.import': '从表格导入企业',
   'demo.ledgers': '载入演示台账',
+  'demo.enforcement': '载入演示执法措施',
   'hazard.create': '发现隐患',
   'tip.receive': '受理举报',
   'tip.assign': '交办举报',

@@ -42,6 +42,8 @@ export const router = createBrowserRouter([
       { path: 'agreements', lazy: () => import('./pages/agreements/AgreementsEntry') },
       { path: 'accidents', lazy: () => import('./pages/accidents/AccidentsPage') },
       { path: 'monthly-reports', lazy: () => import('./pages/monthly-reports/MonthlyReportsPage') },
+      { path: 'enforcement', lazy: () => import('./pages/enforcement/EnforcementPage') },
+      { path: 'enforcement/:id', lazy: () => import('./pages/enforcement/MeasurePage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },

@@ -5,6 +5,7 @@ import { importTree } from '../modules/organisations/import-tree';
 import type { FileStore } from '../modules/files/file-store';
 import { seedDemoAgreements } from './seed-agreements';
 import { seedDemoCampaigns } from './seed-campaigns';
+import { seedDemoEnforcement } from './seed-enforcement';
 import { seedDemoLedgers } from './seed-ledgers';
 import { seedDemoTeams } from './seed-teams';
 import { zhoucunId, zhoucunOrganisations, zhoucunUnits } from './zhoucun';
@@ -41,5 +42,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date, files?: FileStore): Pr
   await seedDemoAgreements(db, now, files);
   await seedDemoTeams(db, now);
   await seedDemoLedgers(db, now);
+  await seedDemoEnforcement(db, now);
   return true;
 }
