@@ -1,20 +1,20 @@
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { StepKey } from '../../../domain/ledgers/enforcement/procedures';
+import type { MeasureType, StepKey } from '../../../domain/ledgers/enforcement/procedures';
 import { mayList } from '../../access';
 import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
 import { enforcementApi } from './api';
 import type { MeasureDetail } from './api';
+import { chinaTimeText, stepDetailText } from './step-fields';
 import { StepForm } from './StepForm';
 import { DeadlineStatusTag, MeasureTags } from './tags';
 
 type Step = MeasureDetail['steps'][number];
 type Deadline = MeasureDetail['deadlines'][number];
 
-const when = (v: string) => (v.length > 10 ? dayjs(v).format('YYYY-MM-DD HH:mm') : v);
+const when = chinaTimeText;
 
 function Facts({ m }: { m: MeasureDetail }) {
   return (
@@ -47,7 +47,7 @@ function Deadlines({ items }: { items: readonly Deadline[] }) {
   );
 }
 
-function Steps({ items }: { items: readonly Step[] }) {
+function Steps({ items, type }: { items: readonly Step[]; type: MeasureType }) {
   if (items.length === 0) return <Typography.Text type="secondary">尚未记录步骤。</Typography.Text>;
   return (
     <Table<Step> rowKey="seq" size="small" pagination={false} dataSource={[...items]} scroll={{ x: 640 }}
@@ -57,9 +57,11 @@ function Steps({ items }: { items: readonly Step[] }) {
         {
           title: '情况', dataIndex: 'summary',
           render: (_: unknown, s) => (
-            <Space size={4} wrap>
-              <span>{s.summary}</span>
-              {s.flags.map((f) => <Tag key={f.code} color={f.code === 'notApproved' ? 'red' : 'orange'}>{f.label}</Tag>)}
+            <Space orientation="vertical" size={0}>
+              <Space size={4} wrap>
+                <span>{stepDetailText(s.step as StepKey, type, s.detail) || '已记录'}</span>
+                {s.flags.map((f) => <Tag key={f.code} color={f.code === 'notApproved' ? 'red' : 'orange'}>{f.label}</Tag>)}
+              </Space>
             </Space>
           ),
         },
@@ -108,7 +110,7 @@ export function Component() {
           )}
           <Card size="small" title="措施情况"><Facts m={m} /></Card>
           <Card size="small" title="法定期限"><Deadlines items={m.deadlines} /></Card>
-          <Card size="small" title={`程序步骤（共 ${m.steps.length} 步）`}><Steps items={m.steps} /></Card>
+          <Card size="small" title={`程序步骤（共 ${m.steps.length} 步）`}><Steps items={m.steps} type={m.type as MeasureType} /></Card>
         </Space>
       )}
     </>

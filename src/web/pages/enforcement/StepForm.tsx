@@ -10,28 +10,29 @@ import type { MeasureDetail } from './api';
 import type { StepField } from './step-fields';
 import { stepBody, stepFields } from './step-fields';
 
-function FieldInput({ field }: { field: StepField }) {
+/** The control of one field; Form.Item's value and onChange (or checked) are passed through to it. */
+function FieldInput({ field, ...control }: { field: StepField } & Record<string, unknown>) {
   switch (field.kind) {
     case 'bool':
-      return <Checkbox>{field.label}</Checkbox>;
+      return <Checkbox {...control}>{field.label}</Checkbox>;
     case 'longText':
-      return <Input.TextArea aria-label={field.label} rows={2} maxLength={500} />;
+      return <Input.TextArea {...control} aria-label={field.label} rows={2} maxLength={500} />;
     case 'items':
-      return <Input.TextArea aria-label={field.label} rows={3} placeholder="每行一项，如：液氨钢瓶20只" />;
+      return <Input.TextArea {...control} aria-label={field.label} rows={3} placeholder="每行一项，如：液氨钢瓶20只" />;
     case 'days':
-      return <InputNumber aria-label={field.label} min={1} max={365} precision={0} suffix="日" style={{ width: 140 }} />;
+      return <InputNumber {...control} aria-label={field.label} min={1} max={365} precision={0} suffix="日" style={{ width: 140 }} />;
     case 'date':
-      return <Input aria-label={field.label} type="date" style={{ width: 180 }} />;
+      return <Input {...control} aria-label={field.label} type="date" style={{ width: 180 }} />;
     case 'choice':
       return (
-        <Radio.Group aria-label={field.label}>
+        <Radio.Group {...control} aria-label={field.label}>
           {field.choices!.map((c) => <Radio key={String(c.value)} value={c.value}>{c.label}</Radio>)}
         </Radio.Group>
       );
     case 'officers':
       return null;
     case 'text':
-      return <Input aria-label={field.label} maxLength={200} />;
+      return <Input {...control} aria-label={field.label} maxLength={200} />;
   }
 }
 
@@ -72,6 +73,8 @@ export function StepForm({ measure, step, onDone, onCancel }: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fields = stepFields(step, measure.type as MeasureType);
+  const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
+  const shown = fields.filter((f) => !f.when || values?.[f.when.field] === f.when.equals);
 
   const submit = async (values: Record<string, unknown>) => {
     setSaving(true);
@@ -91,7 +94,7 @@ export function StepForm({ measure, step, onDone, onCancel }: {
     <Form layout="vertical" form={form} onFinish={(v) => void submit(v as Record<string, unknown>)}
       initialValues={fields.some((f) => f.kind === 'officers') ? { officers: [{}, {}] } : {}}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      {fields.map((field) => field.kind === 'officers'
+      {shown.map((field) => field.kind === 'officers'
         ? <OfficersInput key={field.name} field={field} />
         : (
           <Form.Item key={field.name} name={field.name} label={field.kind === 'bool' ? undefined : field.label} extra={field.help}

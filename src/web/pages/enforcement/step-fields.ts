@@ -16,6 +16,8 @@ export interface StepField {
   readonly choices?: readonly { value: string | boolean; label: string }[];
   /** Shown under the field: the rule it serves. */
   readonly help?: string;
+  /** Asked only when another field has this value (the witness when the party is absent). */
+  readonly when?: { readonly field: string; readonly equals: unknown };
 }
 
 const number = (label = '文书编号'): StepField => ({ name: 'documentNumber', label, kind: 'text', required: true });
@@ -63,7 +65,7 @@ export function stepFields(step: StepKey, type: MeasureType): readonly StepField
           name: 'recordSignedBy', label: '现场笔录签名', kind: 'choice', required: true,
           choices: [{ value: 'party', label: '当事人签名' }, { value: 'partyRefused', label: '当事人拒绝签名（已注明）' }, { value: 'witness', label: '当事人不到场，见证人签名' }],
         },
-        { name: 'witnessName', label: '见证人', kind: 'text' },
+        { name: 'witnessName', label: '见证人', kind: 'text', required: true, when: { field: 'recordSignedBy', equals: 'witness' } },
       ];
     case 'decision':
       return decisionFields(type);
@@ -112,6 +114,7 @@ export function stepBody(step: StepKey, type: MeasureType, values: StepValues, v
   const body: Record<string, unknown> = { step, version };
   if (at) body.at = at;
   for (const field of stepFields(step, type)) {
+    if (field.when && values[field.when.field] !== field.when.equals) continue;
     const value = values[field.name];
     if (field.kind === 'bool') { body[field.name] = value === true; continue; }
     if (field.kind === 'items') {
@@ -133,4 +136,31 @@ export function stepBody(step: StepKey, type: MeasureType, values: StepValues, v
     if (value !== undefined && value !== null) body[field.name] = value;
   }
   return body;
+}
+
+/**
+ * What a recorded step said, in words, from its stored data and the same field list: each
+ * answered field as “label：value”, ticked boxes by their label, choices by their label.
+ */
+export function stepDetailText(step: StepKey, type: MeasureType, detail: StepValues): string {
+  const parts: string[] = [];
+  for (const field of stepFields(step, type)) {
+    const value = detail[field.kind === 'longText' && step === 'lift' ? 'reasonZh' : field.name];
+    if (value === undefined || value === null || value === '') continue;
+    if (field.kind === 'bool') { if (value === true) parts.push(field.label); continue; }
+    if (field.kind === 'choice') { parts.push(`${field.label}：${field.choices?.find((c) => c.value === value)?.label ?? String(value)}`); continue; }
+    if (field.kind === 'officers') {
+      parts.push(`执法人员：${(value as { name: string; certificateNumber: string }[]).map((o) => `${o.name}（${o.certificateNumber}）`).join('、')}`);
+      continue;
+    }
+    if (field.kind === 'items') { parts.push(`清单：${(value as string[]).join('、')}`); continue; }
+    parts.push(`${field.label}：${String(value)}${field.kind === 'days' ? '日' : ''}`);
+  }
+  return parts.join('；');
+}
+
+/** An instant as China time (the ledgers' calendar), whatever the browser's time zone. */
+export function chinaTimeText(value: string): string {
+  if (value.length <= 10) return value;
+  return new Date(Date.parse(value) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
