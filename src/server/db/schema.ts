@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AgreementTables } from './schema-agreements';
 import type { TeamTables } from './schema-teams';
 import type { DocumentTables } from './schema-documents';
+import type { InspectionTables } from './schema-inspections';
 import type { LedgerTables } from './schema-ledgers';
 import type { TipTables } from './schema-tips';
 import type { WorkflowTables } from './schema-workflow';
@@ -107,7 +108,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables {
+export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables, InspectionTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;
