@@ -45,6 +45,12 @@ export const actions = [
   // 举报 (docs/ledgers.md §6): a tip is seen by the office and by the unit it is assigned to
   'tip.read',
   'tip.manage',
+  // 专家库 (docs/ledgers.md §5): kept by the committee office; its personal data go no further
+  'expert.read',
+  'expert.manage',
+  // 检查 (docs/ledgers.md §5): belongs, like its enterprise, to the town and the regulating department
+  'inspection.read',
+  'inspection.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -56,7 +62,7 @@ export interface Resource {
 
 const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
-  'enterprise.read', 'hazard.read', 'tip.read',
+  'enterprise.read', 'hazard.read', 'tip.read', 'inspection.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read',
@@ -68,6 +74,8 @@ const liaisonActions: ReadonlySet<Action> = new Set([
   'enterprise.read', 'enterprise.manage', 'hazard.read', 'hazard.manage',
   // the unit a tip is assigned to verifies it and answers the reporter; assessors never see tips
   'tip.read', 'tip.manage',
+  // the enterprise's town and department plan and record its inspections; assessors never see them
+  'inspection.read', 'inspection.manage',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);
