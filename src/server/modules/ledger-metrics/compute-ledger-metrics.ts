@@ -4,21 +4,27 @@ import type { MetricName, MetricUnit, UnitMetrics } from '../../../domain/ledger
 import { computeLedgerMetrics, hazardRecordFromCard } from '../../../domain/ledgers/metrics/compute-metrics';
 import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 import type { DB } from '../../db/schema';
-import { listMetricHazards, listMetricTips } from './repository';
+import { listMetricHazards, listMetricInspections, listMetricTips } from './repository';
 
 /**
- * The metrics the stored ledgers can feed today: those built from hazard cards and from tips.
+ * The metrics the stored ledgers can feed today: those built from hazard cards, from tips and
+ * from recorded 执法检查.
  * Registers not stored yet give no metric (a value of 0 or 100% from an empty register would be
  * wrong); the office types those until their registers exist.
  */
 export const STORED_LEDGER_METRICS: readonly MetricName[] = [
   'hazardsFound', 'majorHazards', 'hazardClosureRate', 'hazardOnTimeClosureRate', 'overdueHazards', 'overdueMajorHazards',
-  'tipsAnsweredOnTimeRate',
+  'tipsAnsweredOnTimeRate', 'inspections', 'enterprisesCovered',
 ];
 
 /** How a tip is named in a trace: tips carry no number, so the day of receipt and a short id. */
 export function tipSourceName(row: { id: string; received_on: string }): string {
   return `${row.received_on}受理的举报（${row.id.slice(0, 8)}）`;
+}
+
+/** How an inspection is named in a trace: its day, the enterprise and a short id. */
+export function inspectionSourceName(row: { id: string; inspected_on: string | null; enterprise_name: string }): string {
+  return `${row.inspected_on ?? ''}对${row.enterprise_name}的执法检查（${row.id.slice(0, 8)}）`;
 }
 
 export interface LedgerPeriod { from: string; to: string }
@@ -37,13 +43,15 @@ export function campaignPeriod(year: number, now?: Date): LedgerPeriod {
 }
 
 /**
- * The domain's named metrics per unit from the stored hazard cards and tips (computeLedgerMetrics).
- * Cards are named by their 隐患编号 (the card id until registration) so the unit's trace cites
- * cards people can find; tips by tipSourceName.
+ * The domain's named metrics per unit from the stored hazard cards, tips and inspections
+ * (computeLedgerMetrics). Cards are named by their 隐患编号 (the card id until registration) so the
+ * unit's trace cites cards people can find; tips by tipSourceName, inspections by inspectionSourceName.
  */
 export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly MetricUnit[], period: LedgerPeriod): Promise<Record<string, UnitMetrics>> {
   const ids = units.map((u) => u.id);
-  const [rows, tipRows] = await Promise.all([listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to)]);
+  const [rows, tipRows, inspectionRows] = await Promise.all([
+    listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to), listMetricInspections(db, ids, period.from, period.to),
+  ]);
   const hazards = rows.map((r) => {
     const card = JSON.parse(r.card_json) as HazardCard;
     return { ...hazardRecordFromCard(card), id: card.number ?? card.id };
@@ -53,7 +61,11 @@ export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly
     ...(r.verified_on === null ? {} : { verifiedOn: r.verified_on }), ...(r.replied_on === null ? {} : { repliedOn: r.replied_on }),
     reporterReachable: r.reporter_reachable === 1,
   }));
+  const inspections = inspectionRows.map((r) => ({
+    id: inspectionSourceName(r), enterpriseId: r.enterprise_id, territorialUnitId: r.territorial_unit_id, regulatingUnitId: r.regulating_unit_id,
+    inspectedOn: r.inspected_on!,
+  }));
   return computeLedgerMetrics(units, period, {
-    hazards, inspections: [], enforcementMeasures: [], tips, training: { enterprises: [], persons: [], certificates: [] },
+    hazards, inspections, enforcementMeasures: [], tips, training: { enterprises: [], persons: [], certificates: [] },
   });
 }
