@@ -24,11 +24,12 @@ describe('inspections (检查) and expert drawing API', { timeout: 120_000 }, ()
   let relatedId: string;
   let today: string;
   let tomorrow: string;
+  let town2: string;
 
   beforeAll(async () => {
     const db = t.database.db;
     d = await createDistrict(db, t.now());
-    const town2 = await addTown(db, d, t.now());
+    town2 = await addTown(db, d, t.now());
     [admin, leader, town, dept, otherTown, assessor] = await loginAll(t.app, [
       await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
       await createUser(db, 'leader', { organisationId: d.districtId }),
@@ -201,6 +202,21 @@ describe('inspections (检查) and expert drawing API', { timeout: 120_000 }, ()
     expect(res.statusCode, res.body).toBe(200);
     const hazard = await t.database.db.selectFrom('hazard').select('found_way').where('id', '=', res.json().findings[0].hazardId).executeTakeFirstOrThrow();
     expect(hazard.found_way).toBe('inspection');
+  });
+
+  it('a finding that cannot become a card refuses the whole record: neither the record, its findings nor any card is written', async () => {
+    const moved = (await createEnterprise(admin, d)).id;
+    const insp = (await plan(town, { enterpriseId: moved, kind: 'inspection' })).json();
+    // The enterprise moves to another town after the plan: the town's liaison may no longer record its cards.
+    await t.database.db.updateTable('enterprise').set({ territorial_unit_id: town2 }).where('id', '=', moved).execute();
+    const before = await snapshot(insp.id);
+    const res = await town.inject({ method: 'POST', url: `/api/inspections/${insp.id}/record`, payload: {
+      version: 1, inspectedOn: today, inspectors: ['张检查'],
+      findings: [{ item: '消防器材', compliant: true, description: '合格' }, { item: '临边防护', compliant: false, description: '未设防护' }],
+    } });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().message).toBe('生产经营单位不存在或无权查看。');
+    expect(await snapshot(insp.id)).toEqual(before);
   });
 
   it('lists inspections in the reader\'s scope, filtered by enterprise, town and state; assessors are refused', async () => {

@@ -1,9 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { Action, Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import type { Expert, ExpertLevel } from '../../../domain/ledgers/expert/draw-experts';
 import { EXPERT_LEVEL_ZH } from '../../../domain/ledgers/expert/draw-experts';
 import type { ExpertView } from '../../../shared/schemas/expert';
-import type { Selectable } from 'kysely';
 import type { ExpertTable } from '../../db/schema-inspections';
 import type { ExpertRow } from './repository';
 

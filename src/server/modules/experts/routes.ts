@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { canList, listScope } from '../../../domain/access/can';
 import { errorResponses } from '../../../shared/schemas/error';
 import { expertCreateSchema, expertListQuerySchema, expertListSchema, expertParamsSchema, expertSchema, expertUpdateSchema } from '../../../shared/schemas/expert';
-import { forbidden, notFound } from '../../app-error';
+import { forbidden } from '../../app-error';
 import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
 import { createExpert } from './create-expert';
-import { canOnExpert, toExpertView } from './presenter';
-import { findExpert, listExperts } from './repository';
+import { getExpert } from './get-expert';
+import { toExpertView } from './presenter';
+import { listExperts } from './repository';
 import { updateExpert } from './update-expert';
 
 const tags = ['专家库'];
@@ -35,11 +36,7 @@ export async function expertRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get('/api/experts/:id', {
     preValidation: ctx.authenticate,
     schema: { tags, summary: '一名专家', params: expertParamsSchema, response: { 200: expertSchema, ...errorResponses } },
-  }, async (request) => {
-    const row = await findExpert(ctx.db, request.params.id);
-    if (!row || !canOnExpert(actorOf(request), 'expert.read', row)) throw notFound('专家');
-    return toExpertView(row);
-  });
+  }, async (request) => getExpert(ctx.db, actorOf(request), request.params.id));
 
   r.patch('/api/experts/:id', {
     preValidation: ctx.authenticate,
