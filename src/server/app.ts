@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -39,6 +40,8 @@ import { publicationRoutes } from './modules/publications/routes';
 import { resultRoutes } from './modules/results/routes';
 import { teamRoutes } from './modules/teams/routes';
 import { todoRoutes } from './modules/todos/routes';
+import { expertRoutes } from './modules/experts/routes';
+import { inspectionRoutes } from './modules/inspections/routes';
 import { unitRoutes } from './modules/units/routes';
 
 // Validation messages in Chinese, for the server and the web forms alike.
@@ -49,6 +52,8 @@ export interface AppDeps {
   config: Config;
   /** The clock; tests pass their own to move time forward. */
   now?: () => Date;
+  /** The seed of each expert drawing; tests pass their own to make a drawing known in advance. */
+  drawSeed?: () => number;
   /** Fastify logger; off unless given. */
   logger?: boolean | { level: string };
 }
@@ -98,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     engine: deps.database.engine,
     config: deps.config,
     now,
+    // A 31-bit seed fits an integer column on both engines; the domain's generator takes any integer.
+    drawSeed: deps.drawSeed ?? (() => randomInt(0, 2 ** 31)),
     authenticate: makeAuthenticate({ db: deps.database.db, now, idleMinutes: deps.config.sessionIdleMinutes }),
   };
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, unitRoutes, auditRoutes, accountRoutes]) {
@@ -110,6 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const routes of [enterpriseRoutes, hazardRoutes, ledgerMetricRoutes]) await routes(app, ctx);
   await tipRoutes(app, ctx);
   await enforcementRoutes(app, ctx);
+  await expertRoutes(app, ctx);
+  await inspectionRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));

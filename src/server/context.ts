@@ -10,5 +10,7 @@ export interface AppContext {
   engine: Engine;
   config: Config;
   now: () => Date;
+  /** The seed of each expert drawing (专家抽取): random in production, fixed by tests. */
+  drawSeed: () => number;
   authenticate: preValidationAsyncHookHandler;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import type { Config } from '../../src/server/config';
 import type { Database } from '../../src/server/db/create-database';
@@ -22,7 +23,7 @@ export interface TestApp {
 }
 
 /** One app over one fresh database for the whole test file, torn down afterwards. */
-export function useTestApp(overrides: Partial<Config> = {}): TestApp {
+export function useTestApp(overrides: Partial<Config> = {}, deps: Pick<AppDeps, 'drawSeed'> = {}): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     const testDb = await createTestDatabase();
@@ -37,7 +38,7 @@ export function useTestApp(overrides: Partial<Config> = {}): TestApp {
       now: () => new Date(clock),
       advance: (ms: number) => { clock += ms; },
     });
-    ctx.app = await buildApp({ database: testDb.database, config, now: ctx.now });
+    ctx.app = await buildApp({ database: testDb.database, config, now: ctx.now, ...deps });
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -48,6 +48,12 @@ export const actions = [
   // 执法措施 (docs/ledgers.md §4): kept by the enterprise's town and its regulating department
   'enforcement.read',
   'enforcement.manage',
+  // 专家库 (docs/ledgers.md §5): kept by the committee office; its personal data go no further
+  'expert.read',
+  'expert.manage',
+  // 检查 (docs/ledgers.md §5): belongs, like its enterprise, to the town and the regulating department
+  'inspection.read',
+  'inspection.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -59,7 +65,7 @@ export interface Resource {
 
 const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
-  'enterprise.read', 'hazard.read', 'tip.read', 'enforcement.read',
+  'enterprise.read', 'hazard.read', 'tip.read', 'enforcement.read', 'inspection.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read', 'enforcement.read',
@@ -71,6 +77,8 @@ const liaisonActions: ReadonlySet<Action> = new Set([
   'enterprise.read', 'enterprise.manage', 'hazard.read', 'hazard.manage', 'enforcement.read', 'enforcement.manage',
   // the unit a tip is assigned to verifies it and answers the reporter; assessors never see tips
   'tip.read', 'tip.manage',
+  // the enterprise's town and department plan and record its inspections; assessors never see them
+  'inspection.read', 'inspection.manage',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);

@@ -3,6 +3,7 @@ import type { AgreementTables } from './schema-agreements';
 import type { TeamTables } from './schema-teams';
 import type { DocumentTables } from './schema-documents';
 import type { EnforcementTables } from './schema-enforcement';
+import type { InspectionTables } from './schema-inspections';
 import type { LedgerTables } from './schema-ledgers';
 import type { TipTables } from './schema-tips';
 import type { WorkflowTables } from './schema-workflow';
@@ -108,7 +109,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables, EnforcementTables {
+export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables, EnforcementTables, InspectionTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

@@ -13,6 +13,7 @@ import * as ledgers from './20261129T145900-ledgers';
 import * as tip from './20261206T130500-tip';
 import * as selfAssessmentReturnReason from './20261206T131500-self-assessment-return-reason';
 import * as tipHandling from './20261206T194500-tip-handling';
+import * as inspection from './20261207T010000-inspection';
 import * as enforcement from './20261207T010500-enforcement';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T130500-tip': tip,
   '20261206T131500-self-assessment-return-reason': selfAssessmentReturnReason,
   '20261206T194500-tip-handling': tipHandling,
+  '20261207T010000-inspection': inspection,
   '20261207T010500-enforcement': enforcement,
 };

@@ -6,24 +6,26 @@ import { enterpriseTimeline } from '../../../domain/ledgers/enterprise/enterpris
 import { notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { listEnterpriseMeasureSteps } from '../enforcement/repository';
+import { inspectionTimeline } from '../inspections/timeline';
 import { canOnEnterprise, toEnterpriseView } from './presenter';
 import { enterpriseHazardCounts, findEnterprise, listEnterpriseAccidents, listEnterpriseHazardEvents } from './repository';
 
 /**
  * 一企一档: the enterprise and every record about it on one timeline (the domain's order,
  * newest first): each step of each hazard card, accidents registered against it, licence
- * expiry dates, each step of each enforcement measure. Inspections, tips and expert reports
- * join the same timeline when their registers are stored.
+ * expiry dates, each step of each enforcement measure, inspections (planned and recorded) and
+ * expert or agency reports. Tips join the same timeline when they name the enterprise.
  */
 export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await findEnterprise(db, id);
   if (!row || !canOnEnterprise(actor, 'enterprise.read', row)) throw notFound('生产经营单位');
   const enterprise = toEnterpriseView(row, now);
-  const [events, counts, accidents, measureSteps] = await Promise.all([
+  const [events, counts, accidents, measureSteps, inspections] = await Promise.all([
     listEnterpriseHazardEvents(db, id),
     enterpriseHazardCounts(db, id),
     listEnterpriseAccidents(db, row.organisation_id, row.name),
     listEnterpriseMeasureSteps(db, id),
+    inspectionTimeline(db, id),
   ]);
   const entries: TimelineEntry[] = [
     ...events.map((e) => ({
@@ -43,6 +45,7 @@ export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string
       kind: 'licence' as const, id: `licence-${i + 1}`, at: l.validTo,
       titleZh: `${l.kind}（${l.number}）有效期至${l.validTo}`,
     })),
+    ...inspections,
   ];
   return {
     enterprise,

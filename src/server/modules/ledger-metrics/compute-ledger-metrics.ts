@@ -6,17 +6,17 @@ import type { MeasureType } from '../../../domain/ledgers/enforcement/procedures
 import { PROCEDURES } from '../../../domain/ledgers/enforcement/procedures';
 import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 import type { DB } from '../../db/schema';
-import { listMetricHazards, listMetricMeasures, listMetricTips } from './repository';
+import { listMetricHazards, listMetricInspections, listMetricMeasures, listMetricTips } from './repository';
 
 /**
- * The metrics the stored ledgers can feed today: those built from hazard cards, tips and
- * enforcement measures.
+ * The metrics the stored ledgers can feed today: those built from hazard cards, tips, recorded
+ * 执法检查 and enforcement measures.
  * Registers not stored yet give no metric (a value of 0 or 100% from an empty register would be
  * wrong); the office types those until their registers exist.
  */
 export const STORED_LEDGER_METRICS: readonly MetricName[] = [
   'hazardsFound', 'majorHazards', 'hazardClosureRate', 'hazardOnTimeClosureRate', 'overdueHazards', 'overdueMajorHazards',
-  'tipsAnsweredOnTimeRate', 'enforcementMeasures',
+  'tipsAnsweredOnTimeRate', 'inspections', 'enterprisesCovered', 'enforcementMeasures',
 ];
 
 /** How a measure is named in a trace: by its decision's number, or its kind and a short id before one. */
@@ -27,6 +27,11 @@ export function measureSourceName(row: { id: string; type: string; decision_numb
 /** How a tip is named in a trace: tips carry no number, so the day of receipt and a short id. */
 export function tipSourceName(row: { id: string; received_on: string }): string {
   return `${row.received_on}受理的举报（${row.id.slice(0, 8)}）`;
+}
+
+/** How an inspection is named in a trace: its day, the enterprise and a short id. */
+export function inspectionSourceName(row: { id: string; inspected_on: string | null; enterprise_name: string }): string {
+  return `${row.inspected_on ?? ''}对${row.enterprise_name}的执法检查（${row.id.slice(0, 8)}）`;
 }
 
 export interface LedgerPeriod { from: string; to: string }
@@ -45,14 +50,16 @@ export function campaignPeriod(year: number, now?: Date): LedgerPeriod {
 }
 
 /**
- * The domain's named metrics per unit from the stored hazard cards and tips (computeLedgerMetrics).
- * Cards are named by their 隐患编号 (the card id until registration) so the unit's trace cites
- * cards people can find; tips by tipSourceName.
+ * The domain's named metrics per unit from the stored hazard cards, tips, inspections and
+ * enforcement measures (computeLedgerMetrics). Cards are named by their 隐患编号 (the card id until
+ * registration) so the unit's trace cites cards people can find; tips by tipSourceName,
+ * inspections by inspectionSourceName, measures by measureSourceName.
  */
 export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly MetricUnit[], period: LedgerPeriod): Promise<Record<string, UnitMetrics>> {
   const ids = units.map((u) => u.id);
-  const [rows, tipRows, measureRows] = await Promise.all([
-    listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to), listMetricMeasures(db, ids, period.from, period.to),
+  const [rows, tipRows, inspectionRows, measureRows] = await Promise.all([
+    listMetricHazards(db, ids, period.from, period.to), listMetricTips(db, ids, period.from, period.to),
+    listMetricInspections(db, ids, period.from, period.to), listMetricMeasures(db, ids, period.from, period.to),
   ]);
   const hazards = rows.map((r) => {
     const card = JSON.parse(r.card_json) as HazardCard;
@@ -63,10 +70,15 @@ export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly
     ...(r.verified_on === null ? {} : { verifiedOn: r.verified_on }), ...(r.replied_on === null ? {} : { repliedOn: r.replied_on }),
     reporterReachable: r.reporter_reachable === 1,
   }));
+  const inspections = inspectionRows.map((r) => ({
+    id: inspectionSourceName(r), enterpriseId: r.enterprise_id, territorialUnitId: r.territorial_unit_id, regulatingUnitId: r.regulating_unit_id,
+    inspectedOn: r.inspected_on!,
+  }));
   return computeLedgerMetrics(units, period, {
-    hazards, inspections: [], tips,
+    hazards, inspections, tips,
     enforcementMeasures: measureRows.map((r) => ({
       id: measureSourceName(r), type: r.type as MeasureType, territorialUnitId: r.territorial_unit_id, regulatingUnitId: r.regulating_unit_id, startedOn: r.started_on!,
-    })), training: { enterprises: [], persons: [], certificates: [] },
+    })),
+    training: { enterprises: [], persons: [], certificates: [] },
   });
 }

@@ -38,3 +38,19 @@ export async function listMetricMeasures(db: Kysely<DB>, unitIds: readonly strin
     .where('started_on', '<=', to)
     .execute();
 }
+
+/**
+ * 执法检查 recorded in the period for the units (the enterprise's town or department): the
+ * metrics 执法检查次数 and 检查覆盖企业数 count them. Expert checks (专家查隐患) are not law
+ * enforcement and a plan not yet recorded has not happened: neither counts.
+ */
+export async function listMetricInspections(db: Kysely<DB>, unitIds: readonly string[], from: string, to: string) {
+  if (unitIds.length === 0) return [];
+  return db.selectFrom('inspection').innerJoin('enterprise', 'enterprise.id', 'inspection.enterprise_id')
+    .select(['inspection.id', 'inspection.enterprise_id', 'inspection.territorial_unit_id', 'inspection.regulating_unit_id', 'inspection.inspected_on', 'enterprise.name as enterprise_name'])
+    .where((eb) => eb.or([eb('inspection.territorial_unit_id', 'in', unitIds), eb('inspection.regulating_unit_id', 'in', unitIds)]))
+    .where('inspection.kind', '=', 'inspection')
+    .where('inspection.inspected_on', '>=', from)
+    .where('inspection.inspected_on', '<=', to)
+    .execute();
+}
