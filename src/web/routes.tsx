@@ -44,6 +44,8 @@ export const router = createBrowserRouter([
       { path: 'monthly-reports', lazy: () => import('./pages/monthly-reports/MonthlyReportsPage') },
       { path: 'enforcement', lazy: () => import('./pages/enforcement/EnforcementPage') },
       { path: 'enforcement/:id', lazy: () => import('./pages/enforcement/MeasurePage') },
+      { path: 'tips', lazy: () => import('./pages/tips/TipsPage') },
+      { path: 'tips/:id', lazy: () => import('./pages/tips/TipPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },

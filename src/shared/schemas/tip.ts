@@ -13,6 +13,10 @@ export const tipChannelSchema = z.enum(['phoneLine', 'webForm', 'letter']).descr
 export const tipChannelLabels: Record<z.infer<typeof tipChannelSchema>, string> = { phoneLine: '举报电话', webForm: '网上举报', letter: '信件' };
 export const tipSubjectSchema = z.enum(['majorHazard', 'illegalProduction', 'concealedAccident']).describe('举报事项：重大事故隐患、非法违法生产经营建设行为、瞒报谎报事故');
 
+export const tipSubjectLabels: Record<z.infer<typeof tipSubjectSchema>, string> = {
+  majorHazard: '重大事故隐患', illegalProduction: '非法违法生产经营建设行为', concealedAccident: '瞒报、谎报事故',
+};
+
 export const tipCreateSchema = z.object({
   channel: tipChannelSchema,
   anonymous: z.boolean().describe('匿名举报：不登记举报人身份'),
