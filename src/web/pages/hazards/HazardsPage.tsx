@@ -57,7 +57,10 @@ export function Component() {
   };
 
   const columns: TableProps<HazardView>['columns'] = [
-    { title: '隐患编号', dataIndex: 'number', width: 150, render: (_: unknown, h) => <Link to={`/hazards/${encodeURIComponent(h.id)}`}>{hazardNumber(h)}</Link> },
+    {
+      title: '隐患编号', dataIndex: 'number', width: 150,
+      render: (_: unknown, h) => <Link to={`/hazards/${encodeURIComponent(h.id)}`} style={{ whiteSpace: 'nowrap' }}>{hazardNumber(h)}</Link>,
+    },
     {
       title: '企业', dataIndex: 'enterpriseName',
       render: (_: unknown, h) => (
@@ -68,12 +71,12 @@ export function Component() {
       ),
     },
     { title: '镇街', dataIndex: 'territorialUnitName', width: 120 },
-    { title: '行业', dataIndex: 'sectorLabel', width: 110 },
-    { title: '等级', dataIndex: 'grade', width: 100, render: (_: unknown, h) => <GradeTag grade={h.grade} /> },
-    { title: '状态', dataIndex: 'state', width: 110, render: (_: unknown, h) => <StateTag state={h.state} /> },
-    { title: '整改期限', dataIndex: 'rectificationDeadline', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: '行业', dataIndex: 'sectorLabel', width: 100 },
+    { title: '等级', dataIndex: 'grade', width: 96, render: (_: unknown, h) => <GradeTag grade={h.grade} /> },
+    { title: '状态', dataIndex: 'state', width: 104, render: (_: unknown, h) => <StateTag state={h.state} /> },
+    { title: '整改期限', dataIndex: 'rectificationDeadline', width: 104, render: (v: string | null) => v ?? '—' },
     { title: '逾期', key: 'overdue', width: 120, render: (_: unknown, h) => <OverdueTag hazard={h} /> },
-    { title: '督办', key: 'escalation', width: 90, render: (_: unknown, h) => <EscalationTag hazard={h} /> },
+    { title: '督办', key: 'escalation', width: 88, render: (_: unknown, h) => <EscalationTag hazard={h} /> },
   ];
 
   return (
@@ -128,7 +131,7 @@ export function Component() {
             showTotal: (total) => `共 ${total} 项`,
             onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
           }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 980 }}
         />
       </Card>
       {recording && (
