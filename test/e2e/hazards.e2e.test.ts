@@ -40,6 +40,12 @@ async function pick(page: Page, scope: Locator, label: string, text: string): Pr
   await scope.getByLabel(label).click();
   await page.keyboard.type(text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await dropdownsClosed(page);
+}
+
+/** An open list keeps hidden accessibility entries holding the options' codes until it has closed. */
+async function dropdownsClosed(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 async function openTab(page: Page, name: string): Promise<Locator> {
@@ -98,6 +104,7 @@ describe('一隐患一卡', () => {
     await step.getByLabel('整改期限').fill(day(10));
     await step.getByLabel('整改期限').press('Enter');
     await step.getByLabel('整改资金').fill('30000');
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
     await screenshot(page, 'hazard-rectification', true);
     await button(step, '开始整改').click();
     await page.locator('.ant-tag').filter({ hasText: '整改中' }).first().waitFor();
@@ -143,6 +150,7 @@ describe('一隐患一卡', () => {
     await pick(page, page.locator('body'), '按镇街筛选', '王村镇');
     await page.getByLabel('按状态筛选').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已销号' }).click();
+    await dropdownsClosed(page);
     await settled(page);
     await page.getByRole('link', { name: number }).waitFor();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
@@ -174,5 +182,70 @@ describe('一隐患一卡', () => {
     expect(await overdueRows.count()).toBeGreaterThan(0);
     for (const text of await overdueRows.allInnerTexts()) expect(text).toMatch(/逾期 \d+ 天/);
     await screenshot(overdue, 'hazards-overdue');
+  });
+});
+
+describe('一企一档', () => {
+  test('the enterprise’s file shows the hazard’s steps on its timeline, each linking to the card', async () => {
+    const page = await signedIn('wangcun', '/enterprises');
+    await page.getByRole('heading', { name: '企业档案' }).waitFor();
+    await settled(page);
+    await page.getByRole('link', { name: enterpriseName }).click();
+    await page.getByRole('heading', { name: enterpriseName }).waitFor();
+    await settled(page);
+    // The card taken to 销号 in the first test: its 销号 is the newest entry.
+    const closed = page.getByRole('link', { name: new RegExp(`隐患 ${number}（液氨储罐区围堰破损.*）：销号`) });
+    await closed.waitFor();
+    await page.getByText('危险化学品经营许可证').first().waitFor();
+    await screenshot(page, 'enterprise-file');
+    expect(await latinWords(page, numberPrefix)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await closed.click();
+    await page.getByRole('heading', { name: `隐患卡片 ${number}` }).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  test('registering: a wrong credit code is refused as typed; the import lists every wrong row and imports nothing', async () => {
+    const page = await signedIn('admin', '/enterprises');
+    await page.getByRole('heading', { name: '企业档案' }).waitFor();
+    await settled(page);
+    const total = await page.getByText(/共 \d+ 家/).innerText();
+    await page.getByRole('button', { name: '登记企业' }).click();
+    const form = page.getByRole('dialog', { name: '登记企业' });
+    // The standard's worked example with its check character changed (GB 32100-2015: 91350100M000100Y43).
+    await form.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+    await form.getByLabel('单位名称').click();
+    await form.getByText('按 GB 32100-2015 由前17位计算应为“3”').waitFor();
+    await form.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
+    await form.getByLabel('单位名称').fill('淄博周村示范机械有限公司');
+    await expect.poll(() => form.getByText(/校验码错误/).count()).toBe(0);
+    await screenshot(page, 'enterprise-form', false);
+    await form.getByRole('button', { name: '关闭' }).click();
+
+    await page.getByRole('button', { name: '从表格导入' }).click();
+    const dialog = page.getByRole('dialog', { name: '从表格导入企业' });
+    const { writeWorkbook } = await import('../../src/server/documents/xlsx-adapter');
+    const headers = ['单位名称', '统一社会信用代码', '地址', '法定代表人', '行业领域', '企业规模', '所属镇（街道）', '行业监管部门'];
+    const good = { 单位名称: '淄博导入示范有限公司', 统一社会信用代码: '91350100M000100Y43', 地址: '周村区', 法定代表人: '赵六', 行业领域: '危险化学品', 企业规模: '小型', '所属镇（街道）': '王村镇政府', 行业监管部门: '区安监局' };
+    const sheet = await writeWorkbook([{
+      name: '一企一档', columns: headers.map((h) => ({ header: h, key: h })),
+      rows: [good, { ...good, 单位名称: '淄博导入二号有限公司', 统一社会信用代码: '91350100M000100Y44' }, { ...good, 单位名称: '淄博导入三号有限公司', 统一社会信用代码: '91370306MA3C100011', 企业规模: '超大型' }],
+    }]);
+    await dialog.locator('input[type=file]').setInputFiles({ name: '企业.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
+    await dialog.getByText('已选择：企业.xlsx').waitFor();
+    await dialog.getByRole('button', { name: /导\s*入/ }).click();
+    const errors = dialog.getByRole('list', { name: '导入错误' });
+    await errors.waitFor();
+    await dialog.getByText(/未导入任何数据/).waitFor();
+    const lines = await errors.getByRole('listitem').allInnerTexts();
+    expect(lines.some((l) => l.startsWith('第3行B列（统一社会信用代码）'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('第4行F列（企业规模）'))).toBe(true);
+    await screenshot(page, 'enterprise-import', false);
+    expect(await latinWords(page, ['Excel', 'xlsx'])).toEqual([]); // the chosen file's name
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    // Nothing was imported.
+    await settled(page);
+    expect(await page.getByText(/共 \d+ 家/).innerText()).toBe(total);
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 400')]);
   });
 });

@@ -98,7 +98,7 @@ export function EnterpriseForm({ enterprise, units, onClose, onSaved }: {
             <Form.Item label="单位名称" name="name" rules={required('请填写单位名称')}><Input maxLength={200} /></Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item label="统一社会信用代码" name="creditCode" rules={[zodRule(creditCodeSchema, '请填写统一社会信用代码')]} validateTrigger="onBlur">
+            <Form.Item label="统一社会信用代码" name="creditCode" required rules={[zodRule(creditCodeSchema, '请填写统一社会信用代码')]} validateTrigger="onBlur">
               <Input maxLength={18} placeholder="18位，如 91370306MA3C…" />
             </Form.Item>
           </Col>

@@ -85,7 +85,7 @@ export function HazardForm({ enterpriseId, onClose, onSaved }: {
       <Form<RecordForm> form={form} layout="vertical" aria-label="录入隐患" initialValues={{ enterpriseId, foundOn: dayjs(), foundWay: 'inspection' }}>
         <Row gutter={16}>
           <Col xs={24}>
-            <Form.Item label="生产经营单位" name="enterpriseId" rules={[zodRule(shape.enterpriseId, '请选择存在隐患的生产经营单位')]}>
+            <Form.Item label="生产经营单位" name="enterpriseId" required rules={[zodRule(shape.enterpriseId, '请选择存在隐患的生产经营单位')]}>
               <Select
                 aria-label="生产经营单位" showSearch={{ filterOption: false, onSearch: setSearch }} placeholder="输入名称或信用代码查找"
                 options={enterpriseOptions} loading={enterprises.loading} notFoundContent="没有找到该单位"
@@ -93,7 +93,7 @@ export function HazardForm({ enterpriseId, onClose, onSaved }: {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="发现日期" name="foundOn" rules={[foundOnRule]}>
+            <Form.Item label="发现日期" name="foundOn" required rules={[foundOnRule]}>
               <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="选择日期" aria-label="发现日期" />
             </Form.Item>
           </Col>
@@ -103,17 +103,17 @@ export function HazardForm({ enterpriseId, onClose, onSaved }: {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="发现人" name="foundBy" rules={[zodRule(shape.foundBy, '请填写发现人或检查组')]}>
+            <Form.Item label="发现人" name="foundBy" required rules={[zodRule(shape.foundBy, '请填写发现人或检查组')]}>
               <Input placeholder="如 区安监局执法二中队" maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="隐患部位" name="place" rules={[zodRule(shape.place, '请填写隐患部位')]}>
+            <Form.Item label="隐患部位" name="place" required rules={[zodRule(shape.place, '请填写隐患部位')]}>
               <Input placeholder="如 配电室" maxLength={200} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label="隐患描述" name="description" rules={[zodRule(shape.description, '请描述隐患情况')]}>
+            <Form.Item label="隐患描述" name="description" required rules={[zodRule(shape.description, '请描述隐患情况')]}>
               <Input.TextArea rows={3} maxLength={2000} placeholder="如 配电箱未设防护门，线路私拉乱接" />
             </Form.Item>
           </Col>

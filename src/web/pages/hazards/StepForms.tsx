@@ -1,7 +1,6 @@
 import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Tabs, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { HazardGrade } from '../../../domain/ledgers/hazard/hazard-card';
@@ -11,11 +10,10 @@ import { errorMessage } from '../../api/client';
 import { hazardApi } from './api';
 import type { HazardCardView, HazardStepInput } from './api';
 import { fieldsNamed } from './field-errors';
+import { bodyOf } from './step-body';
+import type { Values } from './step-body';
 import type { HazardStepAction, OpenSteps } from './steps';
 
-type Values = Record<string, unknown>;
-/** A step's body without the version, one shape per action. */
-type StepBody = HazardStepInput extends infer T ? (T extends unknown ? Omit<T, 'version'> : never) : never;
 
 /** Labels of every field of the step forms, to place a refusal under the fields it names. */
 const labels = {
@@ -31,45 +29,7 @@ export const fiveInPlaceOptions = [
   { value: 'person', label: '责任人到位' }, { value: 'emergencyPlan', label: '应急预案到位' },
 ] as const;
 
-const text = (values: Values, key: string) => (typeof values[key] === 'string' ? (values[key] as string).trim() : '');
 const required = (message: string) => [{ required: true, whitespace: true, message }];
-
-/** The step's request body from the form's values (version added by the caller). */
-function bodyOf(action: HazardStepAction, values: Values, major: boolean): StepBody {
-  switch (action) {
-    case 'register': return { action, number: text(values, 'number') };
-    case 'grade': {
-      const basis = text(values, 'legalBasis');
-      return { action, grade: values.grade as HazardGrade, ...(basis ? { legalBasis: basis } : {}) };
-    }
-    case 'startRectification': {
-      const deadline = values.deadline ? (values.deadline as Dayjs).format('YYYY-MM-DD') : '';
-      const temporary = text(values, 'temporaryMeasures');
-      const five = new Set((values.fiveInPlace as string[] | undefined) ?? []);
-      return {
-        action, measures: text(values, 'measures'), responsiblePerson: text(values, 'responsiblePerson'), deadline,
-        ...(typeof values.fundsYuan === 'number' ? { fundsYuan: values.fundsYuan } : {}),
-        ...(temporary ? { temporaryMeasures: temporary } : {}),
-        // 第16号令 第十五条第二款: the plan's six parts; its time limit is the card's deadline.
-        ...(major ? {
-          plan: {
-            goal: text(values, 'planGoal'), measures: text(values, 'planMeasures'),
-            funds: { amountYuan: typeof values.planFunds === 'number' ? values.planFunds : 0, source: text(values, 'planFundsSource') },
-            responsibleBody: text(values, 'planBody'), responsiblePerson: text(values, 'planPerson'), deadline,
-            safetyAndEmergencyMeasures: text(values, 'planSafety'),
-          },
-          fiveInPlace: {
-            measures: five.has('measures'), funds: five.has('funds'), deadline: five.has('deadline'), person: five.has('person'), emergencyPlan: five.has('emergencyPlan'),
-          },
-        } : {}),
-      };
-    }
-    case 'applyForAcceptance': return { action, summary: text(values, 'summary') };
-    case 'accept': return { action, conclusion: text(values, 'conclusion'), reviewer: text(values, 'reviewer') };
-    case 'return': return { action, reason: text(values, 'reason') };
-    case 'close': return { action };
-  }
-}
 
 function fields(action: HazardStepAction, hazard: HazardCardView, grades: readonly HazardGrade[], form: FormInstance<Values>): ReactNode {
   const major = hazard.grade === 'major';
