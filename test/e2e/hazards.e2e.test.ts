@@ -183,6 +183,18 @@ describe('一隐患一卡', () => {
     for (const text of await overdueRows.allInnerTexts()) expect(text).toMatch(/逾期 \d+ 天/);
     await screenshot(overdue, 'hazards-overdue');
   });
+
+  test('at 1024 px the ledger and the card fit the window, in Chinese only', async () => {
+    for (const path of ['/hazards', hazardPath, '/enterprises']) {
+      const page = await signedIn('admin', path, 1024);
+      await page.getByRole('heading', { level: 3 }).first().waitFor();
+      await settled(page);
+      await screenshot(page, path === hazardPath ? 'hazard-card' : path.slice(1));
+      expect(await latinWords(page, ledgerWords)).toEqual([]);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(pageProblems(page)).toEqual([]);
+    }
+  });
 });
 
 describe('一企一档', () => {

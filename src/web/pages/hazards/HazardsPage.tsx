@@ -58,7 +58,7 @@ export function Component() {
 
   const columns: TableProps<HazardView>['columns'] = [
     {
-      title: '隐患编号', dataIndex: 'number', width: 150,
+      title: '隐患编号', dataIndex: 'number', width: 140,
       render: (_: unknown, h) => <Link to={`/hazards/${encodeURIComponent(h.id)}`} style={{ whiteSpace: 'nowrap' }}>{hazardNumber(h)}</Link>,
     },
     {
@@ -70,13 +70,13 @@ export function Component() {
         </Space>
       ),
     },
-    { title: '镇街', dataIndex: 'territorialUnitName', width: 120 },
-    { title: '行业', dataIndex: 'sectorLabel', width: 100 },
-    { title: '等级', dataIndex: 'grade', width: 96, render: (_: unknown, h) => <GradeTag grade={h.grade} /> },
-    { title: '状态', dataIndex: 'state', width: 104, render: (_: unknown, h) => <StateTag state={h.state} /> },
-    { title: '整改期限', dataIndex: 'rectificationDeadline', width: 104, render: (v: string | null) => v ?? '—' },
-    { title: '逾期', key: 'overdue', width: 120, render: (_: unknown, h) => <OverdueTag hazard={h} /> },
-    { title: '督办', key: 'escalation', width: 88, render: (_: unknown, h) => <EscalationTag hazard={h} /> },
+    { title: '镇街', dataIndex: 'territorialUnitName', width: 110 },
+    { title: '行业', dataIndex: 'sectorLabel', width: 90 },
+    { title: '等级', dataIndex: 'grade', width: 90, render: (_: unknown, h) => <GradeTag grade={h.grade} /> },
+    { title: '状态', dataIndex: 'state', width: 100, render: (_: unknown, h) => <StateTag state={h.state} /> },
+    { title: '整改期限', dataIndex: 'rectificationDeadline', width: 110, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span> },
+    { title: '逾期', key: 'overdue', width: 116, render: (_: unknown, h) => <OverdueTag hazard={h} /> },
+    { title: '督办', key: 'escalation', width: 84, render: (_: unknown, h) => <EscalationTag hazard={h} /> },
   ];
 
   return (
