@@ -5,7 +5,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../domain/access/roles';
 import { errorMessage } from '../api/client';
 import { useSession } from '../session/session';
-import { navItemFor, navItems } from './nav';
+import { menuEntries, navItemFor, navItems } from './nav';
 
 const { Header, Sider, Content } = Layout;
 
@@ -49,7 +49,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.path] : []}
-          items={visible.map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+          items={menuEntries(visible)}
           onClick={({ key }) => navigate(key)}
         />
       </Sider>
