@@ -101,12 +101,12 @@ describe('登录', () => {
 
 describe('menu by role', () => {
   test.each([
-    // 监管台账 (隐患台账, 企业档案) for every role that reads the ledgers: the office and leaders their tree,
-    // assessors their assigned units', a liaison its own unit's.
-    ['admin', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '用户与角色', '审计日志']],
-    ['leader', ['首页', '单位与组织', '考核活动', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '用户与角色', '审计日志']],
-    ['assessor', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '月度指标', '隐患台账', '企业档案']],
-    ['wangcun', ['首页', '单位与组织', '考核活动', '自评', '责任书', '月度指标', '隐患台账', '企业档案']],
+    // 监管台账 (隐患台账, 企业档案, 执法措施, 举报受理) for every role that reads them: the office and leaders their tree,
+    // assessors their assigned units' (never tips), a liaison its own unit's.
+    ['admin', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '用户与角色', '审计日志']],
+    ['leader', ['首页', '单位与组织', '考核活动', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '用户与角色', '审计日志']],
+    ['assessor', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '月度指标', '隐患台账', '企业档案', '执法措施']],
+    ['wangcun', ['首页', '单位与组织', '考核活动', '自评', '责任书', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理']],
   ])('%s sees %j', async (username, expected) => {
     const page = await signedIn(username, '/');
     expect(await menuEntries(page)).toEqual(expected);

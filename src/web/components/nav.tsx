@@ -1,6 +1,6 @@
 import { AlertOutlined, AuditOutlined, ApartmentOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { FileProtectOutlined } from '@ant-design/icons';
-import { BankOutlined, EditOutlined, FormOutlined, WarningOutlined } from '@ant-design/icons';
+import { BankOutlined, EditOutlined, FormOutlined, PhoneOutlined, SafetyOutlined, WarningOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
@@ -33,6 +33,8 @@ export const navItems: readonly NavItem[] = [
   // 监管台账 (docs/ledgers.md): the cards and the enterprises' files, for every role that reads them.
   { path: '/hazards', label: '隐患台账', icon: <WarningOutlined />, allowed: (a) => mayList(a, 'hazard.read'), group: '监管台账' },
   { path: '/enterprises', label: '企业档案', icon: <BankOutlined />, allowed: (a) => mayList(a, 'enterprise.read'), group: '监管台账' },
+  { path: '/enforcement', label: '执法措施', icon: <SafetyOutlined />, allowed: (a) => mayList(a, 'enforcement.read'), group: '监管台账' },
+  { path: '/tips', label: '举报受理', icon: <PhoneOutlined />, allowed: (a) => mayList(a, 'tip.read'), group: '监管台账' },
   { path: '/accounts', label: '用户与角色', icon: <TeamOutlined />, allowed: (a) => mayList(a, 'account.read') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, allowed: (a) => mayList(a, 'audit.read') },
 ];
