@@ -31,6 +31,8 @@ export const auditActionLabels: Record<string, string> = {
   'unit.update': '修改被考核单位',
   'file.upload': '上传文件',
   'campaign.create': '创建考核活动',
+  'campaign.reviseScheme': '修改考核方案',
+  'import.criteria': '从表格导入考核细则',
   'campaign.copy': '复制考核活动',
   'campaign.transition': '考核活动状态变更',
   'results.correct': '更正考核结果',

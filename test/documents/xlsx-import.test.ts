@@ -183,7 +183,10 @@ describe('unit registry and criteria imports', () => {
     const ok = await parseCriteria(await sheet('考核细则', ['编号', '考核项目', '标准分', '评分方法', '适用类别'], [
       ['1', '组织领导', 20, null, null], ['1.1', '责任制落实', 10, '扣分', '属地、部门'],
     ]));
-    expect(ok.ok && ok.rows[1]).toEqual({ path: '1.1', parentPath: '1', name: '责任制落实', pointsHundredths: 1000, method: 'deduction', standard: null, categories: ['属地', '部门'] });
+    expect(ok.ok && ok.rows[1]).toEqual({
+      path: '1.1', parentPath: '1', name: '责任制落实', pointsHundredths: 1000, method: 'deduction', standard: null, categories: ['属地', '部门'],
+      at: { sheet: '考核细则', row: 3, columns: { path: 'A', method: 'D', categories: 'E' } },
+    });
   });
 });
 

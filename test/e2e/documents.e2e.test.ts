@@ -142,3 +142,47 @@ describe('导入评分', () => {
     expect(pageProblems(page)).toEqual([]);
   }, 180_000);
 });
+
+describe('导入考核细则', () => {
+  test('the office downloads the criteria of a campaign in preparation, imports them back edited, and a wrong sheet is refused cell by cell', async () => {
+    const { context, page } = await app.newPage(1280);
+    const csrf = await logInViaApi(context, 'admin');
+    const list = await (await context.request.get('/api/campaigns')).json() as { items: { id: string; name: string }[] };
+    const source = list.items.find((c) => c.name === campaignName)!;
+    const copied = await context.request.post(`/api/campaigns/${source.id}/copy`, { data: { year: 2099 }, headers: { 'x-csrf-token': csrf } });
+    expect(copied.status(), await copied.text()).toBe(201);
+    const campaign = await copied.json() as { id: string; name: string };
+    await page.goto(`/campaigns/${campaign.id}`);
+    await page.getByRole('heading', { name: campaign.name }).waitFor();
+    await page.getByText('第 1 版').first().waitFor();
+    await page.getByRole('button', { name: '导入考核细则' }).click();
+    const dialog = page.getByRole('dialog');
+    const [event] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '下载现行考核细则' }).click()]);
+    expect(event.suggestedFilename()).toBe(`${campaign.name}考核细则（第1版）.xlsx`);
+    const path = join(downloads, event.suggestedFilename());
+    await event.saveAs(path);
+
+    await dialog.locator('input[type=file]').setInputFiles(path);
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    await dialog.getByText(/已导入 \d+ 项细则，考核方案更新为第 2 版。/).waitFor();
+    await screenshot(page, 'criteria-import-accepted', false);
+
+    const bad = await writeWorkbook([{
+      name: '考核细则',
+      columns: [{ header: '编号', key: 'path' }, { header: '考核项目', key: 'name' }, { header: '标准分', key: 'points' }, { header: '评分方法', key: 'method' }],
+      rows: [{ path: '1', name: '组织领导', points: 100, method: null }, { path: '1.1', name: '新指标', points: 100, method: '公式' }],
+    }]);
+    const badPath = join(downloads, '有错误的考核细则.xlsx');
+    writeFileSync(badPath, bad);
+    await dialog.locator('input[type=file]').setInputFiles(badPath);
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    await dialog.getByText('工作簿有 1 处问题，没有导入任何数据。', { exact: false }).waitFor();
+    await dialog.getByText('公式类细则 1.1 的指标和计算规则无法从表格读取，须先在方案文件中写明').waitFor();
+    await screenshot(page, 'criteria-import-refused', false);
+    expect(await latinWords(page, ['Excel', 'xlsx'])).toEqual([]);
+    await dialog.getByRole('button', { name: '关闭', exact: true }).last().click();
+    await page.getByText('第 2 版').first().waitFor();
+    // The refused workbook's answer (422) is the only failed request.
+    expect(pageProblems(page).filter((p) => !p.includes('status of 422'))).toEqual([]);
+  }, 180_000);
+});

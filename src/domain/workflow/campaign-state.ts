@@ -41,6 +41,14 @@ export function beforeAssessment(state: CampaignState | string): boolean {
   return stateIndex(state) >= 0 && stateIndex(state) < campaignStates.indexOf('assessment');
 }
 
+/**
+ * The scheme (考核方案: criteria, rules, rewards) may be revised until self-assessment opens:
+ * from then on units score themselves against it, so it is fixed for the round.
+ */
+export function schemeRevisable(state: CampaignState | string): boolean {
+  return stateIndex(state) >= 0 && stateIndex(state) < campaignStates.indexOf('selfAssessment');
+}
+
 const stateIndex = (state: string) => (campaignStates as readonly string[]).indexOf(state);
 
 export type CampaignAction =

@@ -471,6 +471,8 @@ export interface CriterionRow {
   method: CriterionMethod;
   standard: string | null;
   categories: string[];
+  /** Where the row is, to name a cell when the tree built from it is refused (criteria-tree.ts). */
+  at: { sheet: string; row: number; columns: Partial<Record<'path' | 'method' | 'standard' | 'categories', string>> };
 }
 
 export const CRITERIA_SPEC: TableSpec = {
@@ -503,7 +505,12 @@ export async function parseCriteria(input: string | Buffer, options: ImportOptio
     if (path === null || name === null || points === null) return null;
     const parentPath = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : null;
     const categories = (check.text('categories', false, 200) ?? '').split(/[、,，;；\s]+/).filter((c) => c !== '');
-    return { path, parentPath, name, pointsHundredths: points, method, standard: check.text('standard', false, 2000), categories };
+    const columns = Object.fromEntries((['path', 'method', 'standard', 'categories'] as const)
+      .flatMap((key) => { const cell = row.cells.get(key); return cell ? [[key, cell.column]] : []; }));
+    return {
+      path, parentPath, name, pointsHundredths: points, method, standard: check.text('standard', false, 2000), categories,
+      at: { sheet: row.sheet, row: row.rowNumber, columns },
+    };
   }, (rows, issues) => {
     // A child may come before its parent in the sheet, so parents are checked at the end.
     const known = new Set(rows.map((r) => r.value.path));

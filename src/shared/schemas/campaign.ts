@@ -34,6 +34,14 @@ export const campaignCreateSchema = z.object({
 }).strict();
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 
+export const schemeRevisionSchema = z.object({
+  version: z.number().int().min(1).describe('修改所依据的方案版本号'),
+  scheme: z.union([z.record(z.string(), z.unknown()), z.string().min(1).max(2_000_000)])
+    .describe('修改后的考核方案：JSON 对象，或 YAML/JSON 文本'),
+  note: z.string().trim().min(1).max(500).optional().describe('修改说明'),
+}).strict();
+export type SchemeRevision = z.infer<typeof schemeRevisionSchema>;
+
 export const campaignCopySchema = z.object({
   year: z.number().int().min(1990).max(2100).describe('新考核年度'),
   name: z.string().trim().min(1).max(100).optional().describe('缺省：把原名称中的年份换成新年度'),

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, canList, listScope } from '../../../domain/access/can';
 import {
   campaignCopyResultSchema, campaignCopySchema, campaignCreateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
-  campaignSchemeViewSchema, campaignTransitionSchema, campaignUnitListSchema,
+  campaignSchemeViewSchema, campaignTransitionSchema, campaignUnitListSchema, schemeRevisionSchema,
 } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
 import { forbidden, notFound } from '../../app-error';
@@ -14,6 +14,8 @@ import { copyCampaign } from './copy-campaign';
 import { createCampaign } from './create-campaign';
 import { campaignResource, toCampaignView } from './presenter';
 import { findCampaign, findScheme, listCampaignUnits, listCampaigns } from './repository';
+import { readScheme } from './read-scheme';
+import { reviseScheme } from './revise-scheme';
 
 const tags = ['考核活动'];
 
@@ -68,6 +70,14 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     if (!row || !can(actorOf(request), 'campaign.read', campaignResource(row))) throw notFound('考核活动');
     return { version: row.scheme_version, scheme: (await findScheme(ctx.db, row.id, row.scheme_version)) as Record<string, unknown> };
   });
+
+  r.put('/api/campaigns/:id/scheme', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags, summary: '修改考核方案（单位自评开始前）：保存为新版本，带所依据的版本号；按考核单位重新校验', params: campaignParamsSchema,
+      body: schemeRevisionSchema, response: { 200: campaignSchema, ...errorResponses },
+    },
+  }, async (request) => reviseScheme(ctx.db, actorOf(request), request.params.id, { ...request.body, scheme: readScheme(request.body.scheme) }, ctx.now()));
 
   r.get('/api/campaigns/:id/units', {
     preValidation: ctx.authenticate,

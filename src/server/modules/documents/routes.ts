@@ -18,6 +18,8 @@ import { exportAccidents, exportItemScores, exportResults } from './export-resul
 import { exportIndicatorReports } from './export-indicator-reports';
 import { exportScoreSheets } from './export-score-sheets';
 import { getImportJob, runItemScoreImport, startItemScoreImport } from './import-item-scores';
+import { exportCriteria } from './export-criteria';
+import { importCriteria } from './import-criteria';
 import { importUnits } from './import-units';
 import { mediaTypes, toImportJobView } from './presenter';
 import { findImportJob } from './repository';
@@ -118,6 +120,26 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext): Pro
       return reply.code(422).send({ code: 'import_refused', message: `工作簿有 ${job.issues.length} 处问题，没有导入任何数据。`, issues: job.issues });
     }
     return reply.code(200).send(job);
+  });
+
+  r.get('/api/campaigns/:id/criteria.xlsx', {
+    ...download('考核细则（Excel）：现行方案的细则，可修改后导入', z.object({}).strict()),
+  }, async (request, reply) => sendDocument(reply, await exportCriteria(ctx.db, actorOf(request), request.params.id), 'xlsx'));
+
+  r.post('/api/campaigns/:id/imports/criteria', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags,
+      summary: '导入考核细则（multipart/form-data，字段 file，.xlsx）：替换现行方案的细则，保存为新版本；单位自评开始前；整表校验通过后写入，否则不写入并列出全部问题',
+      consumes: ['multipart/form-data'],
+      params: campaignParamsSchema,
+      response: { 201: z.object({ schemeVersion: z.number().int(), criteria: z.number().int() }), 422: importRefusedSchema, ...errorResponses, 413: errorSchema, 415: errorSchema },
+    },
+  }, async (request, reply) => {
+    const { fileName, buffer } = await uploadedWorkbook(request);
+    const out = await importCriteria(ctx.db, actorOf(request), request.params.id, fileName, buffer, ctx.now());
+    if (!out.ok) return reply.code(422).send({ code: 'import_refused', message: `工作簿有 ${out.issues.length} 处问题，没有导入任何数据。`, issues: out.issues });
+    return reply.code(201).send({ schemeVersion: out.schemeVersion, criteria: out.criteria });
   });
 
   r.post('/api/organisations/:id/imports/units', {

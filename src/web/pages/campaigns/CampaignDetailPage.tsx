@@ -2,11 +2,13 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Spac
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { campaignStateLabels, campaignStates } from '../../../domain/workflow/campaign-state';
+import { campaignStateLabels, campaignStates, schemeRevisable } from '../../../domain/workflow/campaign-state';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import { useRequest } from '../../api/use-request';
 import { campaignApi } from './api';
 import type { CampaignUnitList } from './api';
+import { useAccount } from '../../session/session';
+import { ImportCriteria } from './documents/ImportCriteria';
 import { ImportItemScores } from './documents/ImportItemScores';
 import { SchemeDrawer } from './create/SchemeView';
 import { stateColours } from './state';
@@ -24,6 +26,8 @@ export function Component() {
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const units = useRequest(() => campaignApi.units(id), [id]);
   const [schemeOpen, setSchemeOpen] = useState(false);
+  const me = useAccount();
+  const office = me.role === 'committeeAdmin' || me.role === 'systemAdmin';
   const c = campaign.data;
   return (
     <>
@@ -50,6 +54,7 @@ export function Component() {
               extra={(
                 <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
                   <Button onClick={() => setSchemeOpen(true)}>考核方案</Button>
+                  {office && schemeRevisable(c.state) && <ImportCriteria campaignId={c.id} campaignName={c.name} onImported={campaign.reload} />}
                   <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/agreements`)}>责任书</Button>
                   <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/approval`)}>审批与公示</Button>
                   <Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>

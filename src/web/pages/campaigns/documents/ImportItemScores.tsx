@@ -1,11 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportIssueView, ImportJobView } from '../../../../shared/schemas/document';
+import type { ImportJobView } from '../../../../shared/schemas/document';
 import { errorMessage } from '../../../api/client';
 import { useSession } from '../../../session/session';
 import { documentPaths, downloadDocument, importJob, uploadItemScores } from './api';
+import { ImportIssues } from './ImportIssues';
 
 const pollMs = 500;
 
@@ -124,23 +125,7 @@ export function ImportItemScores({ campaignId, onImported }: { campaignId: strin
               title={`已导入 ${job.summary.units} 个单位的 ${job.summary.items} 项得分${job.summary.skipped ? `（按指标计算的 ${job.summary.skipped} 项未导入）` : ''}。`}
             />
           )}
-          {job?.state === 'failed' && (
-            <>
-              <Alert type="error" showIcon title={`工作簿有 ${job.issues.length} 处问题，没有导入任何数据。请修改后重新导入。`} />
-              <Table<ImportIssueView & { key: number }>
-                size="small"
-                aria-label="有问题的单元格"
-                dataSource={job.issues.map((issue, key) => ({ ...issue, key }))}
-                pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 处` }}
-                columns={[
-                  { title: '工作表', dataIndex: 'sheet', width: 110, render: (v: string | null) => v ?? '（整个文件）' },
-                  { title: '行', dataIndex: 'row', width: 60, render: (v: number | null) => v ?? '—' },
-                  { title: '列', dataIndex: 'column', width: 60, render: (v: string | null) => v ?? '—' },
-                  { title: '问题', dataIndex: 'message' },
-                ]}
-              />
-            </>
-          )}
+          {job?.state === 'failed' && <ImportIssues issues={job.issues} />}
         </Space>
       </Modal>
     </>

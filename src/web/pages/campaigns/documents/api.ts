@@ -1,4 +1,4 @@
-import type { ImportJobView } from '../../../../shared/schemas/document';
+import type { ImportIssueView, ImportJobView } from '../../../../shared/schemas/document';
 import { ApiError, api, withQuery } from '../../../api/client';
 import type { Query } from '../../../api/client';
 
@@ -56,24 +56,36 @@ export const documentPaths = {
   itemScores: (id: string) => `${at(id)}/item-scores.xlsx`,
   scoreSheets: (id: string) => `${at(id)}/score-sheets.docx`,
   itemScoreTemplate: '/api/import-templates/item-scores.xlsx',
+  criteria: (id: string) => `${at(id)}/criteria.xlsx`,
 };
 
-/** Uploads an item-score workbook; the answer is the import job (202) to follow. */
-export async function uploadItemScores(id: string, file: File): Promise<ImportJobView> {
-  // The anti-forgery token of the current session, as every write carries it.
+/** POSTs one workbook as multipart `file`, with the session's anti-forgery token as every write. */
+async function postWorkbook(path: string, file: File): Promise<Response> {
   const { csrfToken } = await api.get<{ csrfToken: string }>('/api/auth/session');
   const form = new FormData();
   form.append('file', file, file.name);
-  let response: Response;
   try {
-    response = await fetch(`${at(id)}/imports/item-scores`, {
-      method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
-    });
+    return await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken } });
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试。');
   }
+}
+
+/** Uploads an item-score workbook; the answer is the import job (202) to follow. */
+export async function uploadItemScores(id: string, file: File): Promise<ImportJobView> {
+  const response = await postWorkbook(`${at(id)}/imports/item-scores`, file);
   if (!response.ok) throw await failure(response);
   return (await response.json()) as ImportJobView;
+}
+
+export type CriteriaImportAnswer = { ok: true; schemeVersion: number; criteria: number } | { ok: false; issues: ImportIssueView[] };
+
+/** Uploads a 考核细则 workbook: the new scheme version, or (422) every problem found. */
+export async function uploadCriteria(id: string, file: File): Promise<CriteriaImportAnswer> {
+  const response = await postWorkbook(`${at(id)}/imports/criteria`, file);
+  if (response.status === 422) return { ok: false, issues: ((await response.json()) as { issues: ImportIssueView[] }).issues };
+  if (!response.ok) throw await failure(response);
+  return { ok: true, ...((await response.json()) as { schemeVersion: number; criteria: number }) };
 }
 
 export const importJob = (jobId: string) => api.get<ImportJobView>(`/api/import-jobs/${encodeURIComponent(jobId)}`);
