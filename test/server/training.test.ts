@@ -74,7 +74,7 @@ describe('training register (培训覆盖)', { timeout: 120_000 }, () => {
     expect(bad.json().message).toContain('operationType');
     expect({ persons: await count('training_person'), audit: await count('audit_record') }).toEqual(before);
 
-    const audit = await t.database.db.selectFrom('audit_record').select(['action', 'entity_type']).where('entity_id', '=', people.principal.id).execute();
+    const audit = await t.database.db.selectFrom('audit_record').select(['action', 'entity_type']).where('entity_id', '=', people.principal!.id).execute();
     expect(audit).toEqual([{ action: 'training.addPerson', entity_type: 'training_person' }]);
 
     // Lists: the department's assessor reads them (coverage is scored); the other town sees none.
