@@ -154,4 +154,14 @@ describe('training register (培训覆盖)', { timeout: 120_000 }, () => {
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('sessionId');
   });
+
+  it('the enterprise\'s file shows each certificate on its issue day and its expiry', async () => {
+    const file = await admin.inject({ method: 'GET', url: `/api/enterprises/${enterpriseId}/file` });
+    expect(file.statusCode, file.body).toBe(200);
+    const training = file.json<{ timeline: { kind: string; at: string; title: string }[] }>().timeline.filter((e) => e.kind === 'training');
+    expect(training).toContainEqual({ kind: 'training', id: expect.any(String), at: expect.any(String), title: '赵安全取得安全生产管理人员证书（AQ-002）' });
+    expect(training).toContainEqual(expect.objectContaining({ title: `钱电工的焊接与热切割作业特种作业操作证（TZ-003）有效期至${chinaDay(t.now(), 2000 - 11)}` }));
+    // Four certificates recorded above (ZY-001, AQ-002, TZ-003, ZY-010): each issued and expiring.
+    expect(training).toHaveLength(8);
+  });
 });
