@@ -153,4 +153,21 @@ describe('special campaigns (专项行动)', { timeout: 120_000 }, () => {
     expect((await get(dept)).tasks.map((x) => x.id)).toEqual(['c', 'd']);
     expect(await count('audit_record')).toBe(before.audit + 1);
   });
+
+  it('a completion on the due day is on time, and the earliest completing report is the one that counts', async () => {
+    const onDay = await report(town, { taskId: 'a', completed: true, summary: '补报：动员会当天召开', reportedOn: day(-2) });
+    expect(onDay.statusCode, onDay.body).toBe(201);
+    const b = await report(town, { taskId: 'b', completed: true });
+    expect(b.statusCode, b.body).toBe(201);
+    const detail = b.json<Detail>();
+    expect(detail.reports.filter((r) => r.completed && r.unitId === d.units.town).map((r) => [r.taskId, r.reportedOn, r.late])).toEqual([
+      ['a', day(-2), false], ['a', day(-1), true], ['b', day(0), false],
+    ]);
+    // By hand: a done on its due day (the earliest completing report), b today before its due day → 2 of 2 on time.
+    expect(detail.progress.units).toEqual([expect.objectContaining({ unitId: d.units.town, tasks: 2, completed: 2, completedOnTime: 2, overdueTaskIds: [], completionRate: 100 })]);
+
+    // The list carries the same progress, as far as the reader's units go: the department did c late and has d ahead.
+    const listed = (await dept.inject({ method: 'GET', url: '/api/special-campaigns' })).json<{ items: Detail[] }>().items;
+    expect(listed.map((c) => c.progress.units)).toEqual([[expect.objectContaining({ unitId: d.units.dept, tasks: 2, completed: 1, completedOnTime: 0, overdueTaskIds: [], completionRate: 50 })]]);
+  });
 });

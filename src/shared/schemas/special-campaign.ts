@@ -81,18 +81,21 @@ export const progressReportSchema = z.object({
 });
 export type ProgressReportView = z.infer<typeof progressReportSchema>;
 
-export const specialCampaignDetailSchema = specialCampaignSchema.extend({
-  progress: z.object({
-    today: z.string(),
-    currentPhaseKey: z.string().nullable(),
-    currentPhaseName: z.string().nullable().describe('今天所处阶段；不在任何阶段时为空'),
-    units: z.array(z.object({
-      unitId: z.string(), unitName: z.string(), tasks: z.number().int(), completed: z.number().int(), completedOnTime: z.number().int(),
-      overdueTaskIds: z.array(z.string()), completionRate: z.number().nullable().describe('完成率（%，两位小数）'),
-    })),
-  }),
-  reports: z.array(progressReportSchema),
+const progressSchema = z.object({
+  today: z.string(),
+  currentPhaseKey: z.string().nullable(),
+  currentPhaseName: z.string().nullable().describe('今天所处阶段；不在任何阶段时为空'),
+  units: z.array(z.object({
+    unitId: z.string(), unitName: z.string(), tasks: z.number().int(), completed: z.number().int(), completedOnTime: z.number().int(),
+    overdueTaskIds: z.array(z.string()), completionRate: z.number().nullable().describe('完成率（%，两位小数）'),
+  })),
 });
+
+/** A campaign in the list: the plan and its progress at the app clock. */
+export const specialCampaignSummarySchema = specialCampaignSchema.extend({ progress: progressSchema });
+export type SpecialCampaignSummary = z.infer<typeof specialCampaignSummarySchema>;
+
+export const specialCampaignDetailSchema = specialCampaignSummarySchema.extend({ reports: z.array(progressReportSchema) });
 export type SpecialCampaignDetail = z.infer<typeof specialCampaignDetailSchema>;
 
 export const specialCampaignListQuerySchema = z.object({
@@ -102,4 +105,4 @@ export const specialCampaignListQuerySchema = z.object({
   order: pageQuery.order.default('desc'),
 }).strict();
 export type SpecialCampaignListQuery = z.infer<typeof specialCampaignListQuerySchema>;
-export const specialCampaignListSchema = pageOf(specialCampaignSchema);
+export const specialCampaignListSchema = pageOf(specialCampaignSummarySchema);

@@ -3,7 +3,7 @@ import { can } from '../../../domain/access/can';
 import type { CampaignPhase, CampaignTask, ProgressReport, SpecialCampaign } from '../../../domain/ledgers/training/campaign-progress';
 import { campaignProgress } from '../../../domain/ledgers/training/campaign-progress';
 import { hundredthsToPercent } from '../../../domain/ledgers/shared/rate';
-import type { ProgressReportView, SpecialCampaignDetail, SpecialCampaignView } from '../../../shared/schemas/special-campaign';
+import type { ProgressReportView, SpecialCampaignDetail, SpecialCampaignSummary, SpecialCampaignView } from '../../../shared/schemas/special-campaign';
 import { specialCampaignKindLabels } from '../../../shared/schemas/special-campaign';
 import type { ProgressReportRow, SpecialCampaignRow } from './repository';
 
@@ -50,7 +50,7 @@ function toReportView(r: ProgressReportRow): ProgressReportView {
 }
 
 /** The campaign with its progress at `now` (campaignProgress), as far as the actor's units go. */
-export function toCampaignDetail(row: SpecialCampaignRow, reports: readonly ProgressReportRow[], names: ReadonlyMap<string, string>, actor: Actor, now: Date): SpecialCampaignDetail {
+export function toCampaignSummary(row: SpecialCampaignRow, reports: readonly ProgressReportRow[], names: ReadonlyMap<string, string>, actor: Actor, now: Date): SpecialCampaignSummary {
   const c = campaignOf(row);
   const visible = unitsFor(actor, 'specialCampaign.read', row);
   const progress = campaignProgress(c, reports.map(reportOf), now);
@@ -65,6 +65,11 @@ export function toCampaignDetail(row: SpecialCampaignRow, reports: readonly Prog
         overdueTaskIds: [...u.overdueTaskIds], completionRate: u.completionHundredths === null ? null : hundredthsToPercent(u.completionHundredths),
       })),
     },
-    reports: reports.filter((r) => visible.has(r.unit_id)).map(toReportView),
   };
+}
+
+/** The summary with the reports the actor's units may see. */
+export function toCampaignDetail(row: SpecialCampaignRow, reports: readonly ProgressReportRow[], names: ReadonlyMap<string, string>, actor: Actor, now: Date): SpecialCampaignDetail {
+  const visible = unitsFor(actor, 'specialCampaign.read', row);
+  return { ...toCampaignSummary(row, reports, names, actor, now), reports: reports.filter((r) => visible.has(r.unit_id)).map(toReportView) };
 }

@@ -75,6 +75,17 @@ export async function listProgressReports(db: Kysely<DB>, campaignId: string) {
 
 export type ProgressReportRow = Awaited<ReturnType<typeof listProgressReports>>[number];
 
+/** The reports of several campaigns (a list page), by campaign. */
+export async function listProgressReportsOf(db: Kysely<DB>, campaignIds: readonly string[]): Promise<Map<string, ProgressReportRow[]>> {
+  const out = new Map<string, ProgressReportRow[]>(campaignIds.map((id) => [id, []]));
+  if (campaignIds.length === 0) return out;
+  const rows = await db.selectFrom('campaign_progress_report')
+    .select(['campaign_id', 'id', 'unit_id', 'task_id', 'reported_on', 'completed', 'summary', 'note', 'late', 'created_at'])
+    .where('campaign_id', 'in', [...campaignIds]).execute();
+  for (const { campaign_id, ...r } of rows) out.get(campaign_id)?.push(r);
+  return out;
+}
+
 export async function insertProgressReport(db: Kysely<DB>, row: Insertable<CampaignProgressReportTable>): Promise<void> {
   await db.insertInto('campaign_progress_report').values(row).execute();
 }

@@ -11,9 +11,9 @@ import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
 import { createSpecialCampaign } from './create-campaign';
 import { getSpecialCampaign } from './get-campaign';
-import { campaignOf, toCampaignView } from './presenter';
+import { campaignOf, toCampaignSummary } from './presenter';
 import { reportProgress } from './report-progress';
-import { listSpecialCampaigns, unitNames } from './repository';
+import { listProgressReportsOf, listSpecialCampaigns, unitNames } from './repository';
 import { updateSpecialCampaign } from './update-campaign';
 
 const tags = ['专项行动'];
@@ -28,14 +28,17 @@ export async function specialCampaignRoutes(app: FastifyInstance, ctx: AppContex
 
   r.get('/api/special-campaigns', {
     preValidation: ctx.authenticate,
-    schema: { tags, summary: '专项行动（按类型、有任务的单位筛选；分页，新的在前）', querystring: specialCampaignListQuerySchema, response: { 200: specialCampaignListSchema, ...errorResponses } },
+    schema: { tags, summary: '专项行动（按类型、有任务的单位筛选；分页，新的在前；附当前阶段和各单位完成情况）', querystring: specialCampaignListQuerySchema, response: { 200: specialCampaignListSchema, ...errorResponses } },
   }, async (request) => {
     const actor = actorOf(request);
     if (!canList(actor, 'specialCampaign.read')) throw forbidden();
     const q = request.query;
     const { rows, total } = await listSpecialCampaigns(ctx.db, listScope(actor, 'specialCampaign.read'), q);
-    const names = await unitNames(ctx.db, rows.flatMap((row) => campaignOf(row).tasks.map((t) => t.unitId)));
-    return { items: rows.map((row) => toCampaignView(row, names, actor)), total, page: q.page, pageSize: q.pageSize };
+    const now = ctx.now();
+    const [names, reports] = await Promise.all([
+      unitNames(ctx.db, rows.flatMap((row) => campaignOf(row).tasks.map((t) => t.unitId))), listProgressReportsOf(ctx.db, rows.map((row) => row.id)),
+    ]);
+    return { items: rows.map((row) => toCampaignSummary(row, reports.get(row.id) ?? [], names, actor, now)), total, page: q.page, pageSize: q.pageSize };
   });
 
   r.get('/api/special-campaigns/:id', {
