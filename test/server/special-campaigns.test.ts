@@ -25,6 +25,7 @@ describe('special campaigns (专项行动)', { timeout: 120_000 }, () => {
   let town: Client;
   let dept: Client;
   let town2: Client;
+  let assessor: Client;
   let campaign: Detail;
 
   const day = (n: number) => chinaDay(t.now(), n);
@@ -54,12 +55,13 @@ describe('special campaigns (专项行动)', { timeout: 120_000 }, () => {
     const db = t.database.db;
     d = await createDistrict(db, t.now());
     const town2Unit = await addTown(db, d, t.now());
-    [admin, leader, town, dept, town2] = await loginAll(t.app, [
+    [admin, leader, town, dept, town2, assessor] = await loginAll(t.app, [
       await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
       await createUser(db, 'leader', { organisationId: d.districtId }),
       await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
       await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.dept }),
       await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: town2Unit }),
+      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.town] }),
     ] as const);
   });
 
@@ -99,6 +101,8 @@ describe('special campaigns (专项行动)', { timeout: 120_000 }, () => {
     expect(await list(town)).toEqual([campaign.id]);
     expect(await list(dept)).toEqual([campaign.id]);
     expect(await list(town2)).toEqual([]);
+    expect((await assessor.inject({ method: 'GET', url: '/api/special-campaigns' })).statusCode).toBe(403);
+    expect((await assessor.inject({ method: 'GET', url: `/api/special-campaigns/${campaign.id}` })).statusCode).toBe(404);
   });
 
   it('units report their own tasks; a late completion is flagged; progress is as by hand', async () => {

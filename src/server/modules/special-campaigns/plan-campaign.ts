@@ -23,12 +23,14 @@ export async function checkedPlan(db: Kysely<DB>, organisationPath: string, id: 
   };
   const errors = validateCampaign(plan);
   if (errors.length > 0) throw new AppError('validation_failed', `请求体字段“phases”“tasks”：${errors.join('')}`);
-  for (const [i, unitId] of [...new Set(plan.tasks.map((t) => t.unitId))].entries()) {
-    const unit = await findLedgerUnit(db, unitId);
+  const checked = new Set<string>();
+  for (const [i, t] of plan.tasks.entries()) {
+    if (checked.has(t.unitId)) continue;
+    const unit = await findLedgerUnit(db, t.unitId);
     if (!unit || !unit.organisation_path.startsWith(organisationPath)) {
-      const at = plan.tasks.findIndex((t) => t.unitId === unitId);
-      throw new AppError('validation_failed', `请求体字段“tasks.${at < 0 ? i : at}.unitId”：单位“${unitId}”不存在或不属于本地区。`);
+      throw new AppError('validation_failed', `请求体字段“tasks.${i}.unitId”：单位“${t.unitId}”不存在或不属于本地区。`);
     }
+    checked.add(t.unitId);
   }
   return plan;
 }
