@@ -34,6 +34,8 @@ import { enterpriseRoutes } from './modules/enterprises/routes';
 import { hazardRoutes } from './modules/hazards/routes';
 import { tipRoutes } from './modules/tips/routes';
 import { enforcementRoutes } from './modules/enforcement/routes';
+import { trainingRoutes } from './modules/training/routes';
+import { specialCampaignRoutes } from './modules/special-campaigns/routes';
 import { ledgerMetricRoutes } from './modules/ledger-metrics/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicationRoutes } from './modules/publications/routes';
@@ -119,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await enforcementRoutes(app, ctx);
   await expertRoutes(app, ctx);
   await inspectionRoutes(app, ctx);
+  await trainingRoutes(app, ctx);
+  await specialCampaignRoutes(app, ctx);
   // The web app built by `npm run build:web`, from the same origin; any other non-API path
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));

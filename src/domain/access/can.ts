@@ -54,6 +54,15 @@ export const actions = [
   // 检查 (docs/ledgers.md §5): belongs, like its enterprise, to the town and the regulating department
   'inspection.read',
   'inspection.manage',
+  // 培训覆盖 (docs/ledgers.md §7): a person and their certificates belong, like their enterprise, to
+  // its town and its regulating department; a session to the unit that held it
+  'training.read',
+  'training.manage',
+  // 专项行动 (docs/ledgers.md §7): planned by the committee office; each unit with tasks reads the
+  // campaign as far as its own tasks go and reports its own progress
+  'specialCampaign.read',
+  'specialCampaign.manage',
+  'specialCampaign.report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -65,10 +74,12 @@ export interface Resource {
 
 const readActions: ReadonlySet<Action> = new Set([
   'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
-  'enterprise.read', 'hazard.read', 'tip.read', 'enforcement.read', 'inspection.read',
+  'enterprise.read', 'hazard.read', 'tip.read', 'enforcement.read', 'inspection.read', 'training.read', 'specialCampaign.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.team', 'enterprise.read', 'hazard.read', 'enforcement.read',
+  // coverage is scored (持证培训覆盖率), so the assessors of a unit read its register
+  'training.read',
 ]);
 const liaisonActions: ReadonlySet<Action> = new Set([
   'unit.read', 'file.read', 'file.upload', 'result.read', 'score.self', 'objection.file', 'report.submit', 'result.respond',
@@ -79,6 +90,11 @@ const liaisonActions: ReadonlySet<Action> = new Set([
   'tip.read', 'tip.manage',
   // the enterprise's town and department plan and record its inspections; assessors never see them
   'inspection.read', 'inspection.manage',
+  // a town or department keeps the training register of its enterprises
+  'training.read', 'training.manage',
+  // a unit reads the special campaigns it has tasks in and reports its own progress; only the
+  // office plans them (specialCampaign.manage is not here)
+  'specialCampaign.read', 'specialCampaign.report',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
 const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);

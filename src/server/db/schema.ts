@@ -6,6 +6,7 @@ import type { EnforcementTables } from './schema-enforcement';
 import type { InspectionTables } from './schema-inspections';
 import type { LedgerTables } from './schema-ledgers';
 import type { TipTables } from './schema-tips';
+import type { TrainingTables } from './schema-training';
 import type { WorkflowTables } from './schema-workflow';
 
 /**
@@ -109,7 +110,7 @@ export interface StoredFileTable {
   created_at: string;
 }
 
-export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables, EnforcementTables, InspectionTables {
+export interface DB extends WorkflowTables, AgreementTables, TeamTables, DocumentTables, LedgerTables, TipTables, EnforcementTables, InspectionTables, TrainingTables {
   organisation: OrganisationTable;
   unit: UnitTable;
   account: AccountTable;

@@ -201,3 +201,24 @@ export function trainingCoverageByUnit(
   for (const [unitId, list] of personsByUnit) out.set(unitId, coverageOf(list, certsByPerson, asOf, warnUntil));
   return out;
 }
+
+export type CertificateStatus = 'valid' | 'expiringSoon' | 'expired' | 'notYetValid' | 'revoked';
+
+export const CERTIFICATE_STATUS_ZH: Readonly<Record<CertificateStatus, string>> = {
+  valid: '有效',
+  expiringSoon: '即将到期',
+  expired: '已过期',
+  notYetValid: '尚未生效',
+  revoked: '已撤销',
+};
+
+/**
+ * A certificate's standing on `asOf`, by the same rule as coverage: valid from its issue day to
+ * its expiry day inclusive; expiring soon when it is valid and expires within `withinDays`.
+ */
+export function certificateStatus(cert: Pick<Certificate, 'issuedOn' | 'expiresOn' | 'revoked'>, asOf: LocalDate, withinDays = 30): CertificateStatus {
+  if (cert.revoked) return 'revoked';
+  if (asOf < cert.issuedOn) return 'notYetValid';
+  if (cert.expiresOn < asOf) return 'expired';
+  return cert.expiresOn <= addDays(asOf, withinDays) ? 'expiringSoon' : 'valid';
+}

@@ -15,6 +15,7 @@ import * as selfAssessmentReturnReason from './20261206T131500-self-assessment-r
 import * as tipHandling from './20261206T194500-tip-handling';
 import * as inspection from './20261207T010000-inspection';
 import * as enforcement from './20261207T010500-enforcement';
+import * as training from './20261207T020000-training';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T194500-tip-handling': tipHandling,
   '20261207T010000-inspection': inspection,
   '20261207T010500-enforcement': enforcement,
+  '20261207T020000-training': training,
 };

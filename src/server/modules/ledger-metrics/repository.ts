@@ -54,3 +54,22 @@ export async function listMetricInspections(db: Kysely<DB>, unitIds: readonly st
     .where('inspection.inspected_on', '<=', to)
     .execute();
 }
+
+/**
+ * The training register of the units' enterprises (their town's or regulated ones): the
+ * enterprises, the people counted today (those still in their post) and all their certificates;
+ * 持证培训覆盖率 is taken on the period's last day from them.
+ */
+export async function listMetricTraining(db: Kysely<DB>, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return { enterprises: [], persons: [], certificates: [] };
+  const ids = [...unitIds];
+  const enterprises = await db.selectFrom('enterprise').select(['id', 'name', 'territorial_unit_id', 'regulating_unit_id'])
+    .where((eb) => eb.or([eb('territorial_unit_id', 'in', ids), eb('regulating_unit_id', 'in', ids)])).execute();
+  if (enterprises.length === 0) return { enterprises, persons: [], certificates: [] };
+  const persons = await db.selectFrom('training_person').select(['id', 'enterprise_id', 'name', 'role', 'operation_type'])
+    .where('enterprise_id', 'in', enterprises.map((e) => e.id)).where('active', '=', 1).execute();
+  const certificates = persons.length === 0 ? [] : await db.selectFrom('certificate')
+    .select(['id', 'person_id', 'role', 'operation_type', 'number', 'issued_on', 'valid_until'])
+    .where('person_id', 'in', persons.map((p) => p.id)).execute();
+  return { enterprises, persons, certificates };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Certificate, TrainedPerson, TrainingEnterprise } from '../../../../src/domain/ledgers/training/training-coverage.ts';
-import { trainingCoverageByEnterprise, trainingCoverageByUnit } from '../../../../src/domain/ledgers/training/training-coverage.ts';
+import { certificateStatus, trainingCoverageByEnterprise, trainingCoverageByUnit } from '../../../../src/domain/ledgers/training/training-coverage.ts';
 
 const enterprises: TrainingEnterprise[] = [
   { id: 'E1', territorialUnitId: 'T1', regulatingUnitId: 'D1' },
@@ -98,5 +98,22 @@ describe('training coverage per unit', () => {
     const by = trainingCoverageByUnit(enterprises, persons, certificates, asOf, 'sectoral');
     expect(by.get('D1')).toMatchObject({ required: 5, covered: 3, rateHundredths: 6000 });
     expect(by.get('D2')).toMatchObject({ required: 2, covered: 1, rateHundredths: 5000 });
+  });
+});
+
+describe('certificateStatus', () => {
+  const cert = { issuedOn: '2025-01-10', expiresOn: '2026-01-09' };
+  it.each([
+    ['2025-01-09', 'notYetValid'],
+    ['2025-01-10', 'valid'],
+    ['2025-12-09', 'valid'],
+    ['2025-12-10', 'expiringSoon'],
+    ['2026-01-09', 'expiringSoon'],
+    ['2026-01-10', 'expired'],
+  ] as const)('on %s: %s', (asOf, status) => {
+    expect(certificateStatus(cert, asOf)).toBe(status);
+  });
+  it('a revoked certificate is revoked whatever the day', () => {
+    expect(certificateStatus({ ...cert, revoked: true }, '2025-06-01')).toBe('revoked');
   });
 });
