@@ -4,7 +4,8 @@
  * through the API (app.inject, session checked, response serialised) the p50/p99 of filtered
  * 隐患台账 pages and of the enterprise's file (一企一档 timeline), and the time to compute every
  * ledger metric for all units for 2025 (computeStoredLedgerMetrics, as a campaign's results do).
- * On SQLite and PostgreSQL (BENCH_ENGINES). Figures go in docs/benchmarks.md, section "Ledgers".
+ * The planner's statistics are refreshed after the load, as the server does at start and every
+ * six hours. On SQLite and PostgreSQL (BENCH_ENGINES). Figures go in docs/benchmarks.md, section "Ledgers".
  * Sizes: BENCH_UNITS, BENCH_ENTERPRISES, BENCH_HAZARDS, BENCH_READS.
  */
 import { cpus, loadavg } from 'node:os';
@@ -29,6 +30,8 @@ const rows = await forEachEngine('ledgers', async (engine, database, dataDir): P
   await migrateToLatest(database.db);
   const seedStart = performance.now();
   const seed = await seedLedgers(database.db, { units: UNITS, enterprises: ENTERPRISES, hazards: HAZARDS });
+  // As the server's periodic job does (create-database.ts refreshStatistics): the planner needs them.
+  await database.refreshStatistics();
   const seedS = ((performance.now() - seedStart) / 1000).toFixed(1);
   process.stdout.write(`  ${engine}: 写入 ${ENTERPRISES} 家企业、${HAZARDS} 张隐患卡及其全部步骤用时 ${seedS} s\n`);
   const config = { ...loadConfig({ ANKE_DATA_DIR: dataDir, ANKE_DEMO: '0' }), loginRateLimit: 10_000 };

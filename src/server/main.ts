@@ -22,6 +22,7 @@ const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: conf
 try {
   await migrateToLatest(database.db);
   if (config.demo) await seedDemo(database.db, new Date(), new FileStore(config.dataDir));
+  await database.refreshStatistics();
 } catch (error) {
   process.stderr.write(`数据库初始化失败：${error instanceof Error ? error.message : String(error)}\n`);
   await database.close();
@@ -29,6 +30,11 @@ try {
 }
 
 const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+// The planner's statistics follow the data as it grows (create-database.ts refreshStatistics).
+const statisticsEveryMs = 6 * 3_600_000;
+setInterval(() => {
+  database.refreshStatistics().catch((error: unknown) => app.log.warn({ err: error }, '更新查询统计信息失败'));
+}, statisticsEveryMs).unref();
 try {
   await app.listen({ host: config.host, port: config.port });
 } catch (error) {

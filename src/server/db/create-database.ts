@@ -14,6 +14,13 @@ export interface Database {
   location: string;
   /** SQLite only: the underlying connection, for the online backup API. */
   sqlite?: BetterSqlite3.Database;
+  /**
+   * Brings the query planner's statistics up to date, so it picks the selective index (a
+   * town's cards, not every card of the organisation in date order). SQLite keeps none unless
+   * asked: `PRAGMA optimize` (all tables, with a bounded ANALYZE) is run at start and every few
+   * hours by the server. PostgreSQL's autovacuum keeps them; `ANALYZE` here serves a bulk load.
+   */
+  refreshStatistics: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -44,6 +51,9 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // ANALYZE samples at most about this many rows per index: statistics good enough to choose an
+  // index, in milliseconds even for a table of millions of rows.
+  sqlite.pragma('analysis_limit = 1000');
   return sqlite;
 }
 
@@ -56,7 +66,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     // Errors of connections in use still reach the query that was using them.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', location: options.databaseUrl, close: () => db.destroy() };
+    return {
+      db, engine: 'postgres', location: options.databaseUrl, close: () => db.destroy(),
+      refreshStatistics: async () => { await pool.query('ANALYZE'); },
+    };
   }
   let file = options.sqliteFile;
   if (!file) {
@@ -66,5 +79,9 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
   const sqlite = openSqlite(file);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+  return {
+    db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy(),
+    // 0x10002: check every table, not only those this connection has queried (SQLite docs, PRAGMA optimize).
+    refreshStatistics: async () => { sqlite.pragma('optimize = 0x10002'); },
+  };
 }

@@ -126,20 +126,37 @@ export interface MetricOptions {
 }
 
 /** The metric record of a hazard card. */
-export function hazardRecordFromCard(card: HazardCard): HazardRecord {
+/** The facts of a card the metrics read, as stored beside it (the ledger's copied columns). */
+export interface HazardFacts {
+  readonly id: string;
+  readonly territorialUnitId: string;
+  readonly regulatingUnitId: string;
+  readonly state: HazardCard['state'];
+  readonly grade?: HazardGrade | undefined;
+  readonly foundOn: LocalDate;
+  readonly rectificationDeadline?: LocalDate | undefined;
+  readonly acceptanceAppliedOn?: LocalDate | undefined;
+  readonly closedOn?: LocalDate | undefined;
+}
+
+export function hazardRecordOf(f: HazardFacts): HazardRecord {
   // As in hazard-deadlines.ts, an application for acceptance stops the rectification clock; a
   // failed acceptance clears it on the card, so a later application replaces it.
-  const done = card.state === 'acceptanceApplied' || card.state === 'accepted' || card.state === 'closed';
+  const done = f.state === 'acceptanceApplied' || f.state === 'accepted' || f.state === 'closed';
   return {
-    id: card.id,
-    territorialUnitId: card.territorialUnitId,
-    regulatingUnitId: card.regulatingUnitId,
-    ...(card.grade === undefined ? {} : { grade: card.grade }),
-    foundOn: card.foundOn,
-    ...(card.rectification === undefined ? {} : { rectificationDeadline: card.rectification.deadline }),
-    ...(done && card.acceptanceAppliedOn !== undefined ? { rectifiedOn: card.acceptanceAppliedOn } : {}),
-    ...(card.closedOn === undefined ? {} : { closedOn: card.closedOn }),
+    id: f.id,
+    territorialUnitId: f.territorialUnitId,
+    regulatingUnitId: f.regulatingUnitId,
+    ...(f.grade === undefined ? {} : { grade: f.grade }),
+    foundOn: f.foundOn,
+    ...(f.rectificationDeadline === undefined ? {} : { rectificationDeadline: f.rectificationDeadline }),
+    ...(done && f.acceptanceAppliedOn !== undefined ? { rectifiedOn: f.acceptanceAppliedOn } : {}),
+    ...(f.closedOn === undefined ? {} : { closedOn: f.closedOn }),
   };
+}
+
+export function hazardRecordFromCard(card: HazardCard): HazardRecord {
+  return hazardRecordOf({ ...card, rectificationDeadline: card.rectification?.deadline });
 }
 
 const LISTED_IDS = 20;

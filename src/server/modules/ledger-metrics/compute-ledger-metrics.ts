@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { HazardCard } from '../../../domain/ledgers/hazard/hazard-card';
+import type { HazardCard, HazardGrade } from '../../../domain/ledgers/hazard/hazard-card';
 import type { MetricName, MetricUnit, UnitMetrics } from '../../../domain/ledgers/metrics/compute-metrics';
-import { computeLedgerMetrics, hazardRecordFromCard } from '../../../domain/ledgers/metrics/compute-metrics';
+import { computeLedgerMetrics, hazardRecordOf } from '../../../domain/ledgers/metrics/compute-metrics';
 import type { MeasureType } from '../../../domain/ledgers/enforcement/procedures';
 import { PROCEDURES } from '../../../domain/ledgers/enforcement/procedures';
 import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
@@ -88,10 +88,11 @@ export async function computeStoredLedgerMetrics(db: Kysely<DB>, units: readonly
     listMetricInspections(db, ids, period.from, period.to), listMetricMeasures(db, ids, period.from, period.to),
     listMetricTraining(db, ids),
   ]);
-  const hazards = rows.map((r) => {
-    const card = JSON.parse(r.card_json) as HazardCard;
-    return { ...hazardRecordFromCard(card), id: card.number ?? card.id };
-  });
+  const hazards = rows.map((r) => hazardRecordOf({
+    id: r.number ?? r.id, territorialUnitId: r.territorial_unit_id, regulatingUnitId: r.regulating_unit_id, state: r.state as HazardCard['state'],
+    grade: (r.grade ?? undefined) as HazardGrade | undefined, foundOn: r.found_on, rectificationDeadline: r.rectification_deadline ?? undefined,
+    acceptanceAppliedOn: r.acceptance_applied_on ?? undefined, closedOn: r.closed_on ?? undefined,
+  }));
   const tips = tipRows.map((r) => ({
     id: tipSourceName(r), assignedUnitId: r.assigned_unit_id!, receivedOn: r.received_on, extensionApproved: r.extension_approved === 1,
     ...(r.verified_on === null ? {} : { verifiedOn: r.verified_on }), ...(r.replied_on === null ? {} : { repliedOn: r.replied_on }),

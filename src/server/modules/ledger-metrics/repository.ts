@@ -4,12 +4,13 @@ import type { DB } from '../../db/schema';
 /**
  * The cards that can count for the units over a period (docs/ledgers.md §8): found by its end,
  * and found in it or not closed before it starts (a card closed before the period counts for
- * nothing: not found in it, not overdue at its end). The card is the domain's source of truth.
+ * nothing: not found in it, not overdue at its end). The columns read are those copied from the
+ * card on every step (hazards/repository.ts cardColumns), so no card has to be parsed.
  */
 export async function listMetricHazards(db: Kysely<DB>, unitIds: readonly string[], from: string, to: string) {
   if (unitIds.length === 0) return [];
   return db.selectFrom('hazard')
-    .select(['id', 'card_json'])
+    .select(['id', 'number', 'territorial_unit_id', 'regulating_unit_id', 'state', 'grade', 'found_on', 'rectification_deadline', 'acceptance_applied_on', 'closed_on'])
     .where((eb) => eb.or([eb('territorial_unit_id', 'in', unitIds), eb('regulating_unit_id', 'in', unitIds)]))
     .where('found_on', '<=', to)
     .where((eb) => eb.or([eb('found_on', '>=', from), eb('closed_on', 'is', null), eb('closed_on', '>=', from)]))
