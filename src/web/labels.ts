@@ -164,6 +164,12 @@ export const auditFieldLabels: Record<string, string> = {
   updatedAt: '更新时间',
 };
 
+/** An instant as China time (the ledgers' calendar), whatever the browser's time zone. */
+export function chinaTimeText(value: string): string {
+  if (value.length <= 10) return value;
+  return new Date(Date.parse(value) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function labelOr(labels: Record<string, string>, code: string, fallback: string): string {
   return labels[code] ?? fallback;
 }

@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'monthly-reports', lazy: () => import('./pages/monthly-reports/MonthlyReportsPage') },
       { path: 'enforcement', lazy: () => import('./pages/enforcement/EnforcementPage') },
       { path: 'enforcement/:id', lazy: () => import('./pages/enforcement/MeasurePage') },
+      { path: 'experts', lazy: () => import('./pages/experts/ExpertsPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },

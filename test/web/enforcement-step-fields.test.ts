@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PROCEDURES } from '../../src/domain/ledgers/enforcement/procedures';
 import type { MeasureType } from '../../src/domain/ledgers/enforcement/procedures';
 import { enforcementStepSchema } from '../../src/shared/schemas/enforcement';
-import { chinaTimeText, stepBody, stepDetailText, stepFields } from '../../src/web/pages/enforcement/step-fields';
+import { chinaTimeText } from '../../src/web/labels';
+import { stepBody, stepDetailText, stepFields } from '../../src/web/pages/enforcement/step-fields';
 
 describe('the step forms of an enforcement measure', () => {
   it('the decision asks what the measure\'s type needs', () => {

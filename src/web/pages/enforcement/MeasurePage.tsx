@@ -7,7 +7,8 @@ import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
 import { enforcementApi } from './api';
 import type { MeasureDetail } from './api';
-import { chinaTimeText, stepDetailText } from './step-fields';
+import { chinaTimeText } from '../../labels';
+import { stepDetailText } from './step-fields';
 import { StepForm } from './StepForm';
 import { DeadlineStatusTag, MeasureTags } from './tags';
 

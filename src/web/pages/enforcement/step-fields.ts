@@ -158,9 +158,3 @@ export function stepDetailText(step: StepKey, type: MeasureType, detail: StepVal
   }
   return parts.join('；');
 }
-
-/** An instant as China time (the ledgers' calendar), whatever the browser's time zone. */
-export function chinaTimeText(value: string): string {
-  if (value.length <= 10) return value;
-  return new Date(Date.parse(value) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
