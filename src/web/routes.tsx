@@ -45,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'enforcement', lazy: () => import('./pages/enforcement/EnforcementPage') },
       { path: 'enforcement/:id', lazy: () => import('./pages/enforcement/MeasurePage') },
       { path: 'experts', lazy: () => import('./pages/experts/ExpertsPage') },
+      { path: 'inspections', lazy: () => import('./pages/inspections/InspectionsPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },

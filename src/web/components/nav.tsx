@@ -1,7 +1,7 @@
 import { AlertOutlined, AuditOutlined, ApartmentOutlined, CalendarOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { FileProtectOutlined } from '@ant-design/icons';
 import { EditOutlined, FormOutlined } from '@ant-design/icons';
-import { SolutionOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
 import { mayList } from '../access';
@@ -28,6 +28,7 @@ export const navItems: readonly NavItem[] = [
   { path: '/agreements', label: '责任书', icon: <FileProtectOutlined />, allowed: (a) => mayList(a, 'unit.read') },
   { path: '/accidents', label: '事故登记', icon: <AlertOutlined />, allowed: (a) => mayList(a, 'accident.read') },
   { path: '/monthly-reports', label: '月度指标', icon: <CalendarOutlined />, allowed: (a) => mayList(a, 'campaign.read') },
+  { path: '/inspections', label: '检查台账', icon: <FileSearchOutlined />, allowed: (a) => mayList(a, 'inspection.read') },
   { path: '/experts', label: '专家库', icon: <SolutionOutlined />, allowed: (a) => mayList(a, 'expert.read') },
   { path: '/accounts', label: '用户与角色', icon: <TeamOutlined />, allowed: (a) => mayList(a, 'account.read') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, allowed: (a) => mayList(a, 'audit.read') },
