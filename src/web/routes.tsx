@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'enforcement/:id', lazy: () => import('./pages/enforcement/MeasurePage') },
       { path: 'experts', lazy: () => import('./pages/experts/ExpertsPage') },
       { path: 'inspections', lazy: () => import('./pages/inspections/InspectionsPage') },
+      { path: 'inspections/:id', lazy: () => import('./pages/inspections/InspectionPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },
