@@ -3,10 +3,11 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { expertLevelLabels, expertLevels } from '../../../shared/schemas/expert';
 import { errorMessage } from '../../api/client';
+import { withFieldNames } from '../../field-errors';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { expertApi } from './api';
 import type { ExpertView } from './api';
-import { employerKindOptions, expertFields, expertFormValues, expertUpdateBody } from './expert-form';
+import { employerKindOptions, expertFieldLabels, expertFields, expertFormValues, expertUpdateBody } from './expert-form';
 import type { ExpertFormValues } from './expert-form';
 
 const levelOptions = expertLevels.map((value) => ({ value, label: expertLevelLabels[value] }));
@@ -52,7 +53,7 @@ export function ExpertForm({ expert, onClose, onSaved }: { expert?: ExpertView; 
       void message.success(expert ? `已保存“${saved.name}”的信息。` : `“${saved.name}”已入库。`);
       onSaved(saved);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(withFieldNames(errorMessage(failure), expertFieldLabels));
     } finally {
       setSaving(false);
     }

@@ -32,12 +32,12 @@ export function Component() {
 
   const columns: TableProps<ExpertView>['columns'] = [
     { title: '姓名', dataIndex: 'name', width: 100 },
-    { title: '专业', dataIndex: 'specialties', render: (v: string[]) => <Space size={[0, 4]} wrap>{v.map((s) => <Tag key={s}>{s}</Tag>)}</Space> },
+    { title: '专业', dataIndex: 'specialties', width: 160, render: (v: string[]) => <Space size={[0, 4]} wrap>{v.map((s) => <Tag key={s}>{s}</Tag>)}</Space> },
     { title: '级别', dataIndex: 'levelLabel', width: 80 },
     { title: '职称', dataIndex: 'title', width: 120, render: (v: string | null) => v ?? '—' },
     { title: '现工作单位', key: 'employer', width: 200, render: (_: unknown, e) => employerText(e) },
     {
-      title: '曾任职与利害关系', key: 'ties', width: 240,
+      title: '曾任职与利害关系', key: 'ties',
       render: (_: unknown, e) => {
         const parts = [
           ...e.formerEmployers.map((f) => `曾任职：${names[f.enterpriseId] ?? '……'}（至${f.until}）`),

@@ -86,3 +86,10 @@ export function employerText(expert: Pick<ExpertView, 'employerEnterpriseId' | '
 export function periodsText(periods: readonly { from: string; to: string }[]): string {
   return periods.length === 0 ? '—' : periods.map((p) => (p.from === p.to ? p.from : `${p.from}至${p.to}`)).join('、');
 }
+
+/** The expert's fields in words, for a server refusal that names one (field-errors.ts). */
+export const expertFieldLabels: Readonly<Record<string, string>> = {
+  name: '姓名', specialties: '专业', level: '级别', title: '职称', employerEnterpriseId: '现工作单位', employerName: '现工作单位名称',
+  formerEmployers: '曾任职单位', declaredTies: '申报的利害关系', enterpriseId: '单位', until: '任职至', relation: '关系',
+  unavailable: '不能参加检查的期间', from: '起始日期', to: '终止日期', active: '在库', version: '版本',
+};

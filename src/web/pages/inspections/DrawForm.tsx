@@ -2,10 +2,11 @@ import { Button, Drawer, Form, Input, InputNumber, Select, Space, Typography } f
 import { useState } from 'react';
 import { expertLevelLabels, expertLevels } from '../../../shared/schemas/expert';
 import { errorMessage } from '../../api/client';
+import { withFieldNames } from '../../field-errors';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { inspectionApi } from './api';
 import type { InspectionView } from './api';
-import { drawBody } from './inspection-form';
+import { drawBody, inspectionFieldLabels } from './inspection-form';
 import type { DrawFormValues } from './inspection-form';
 
 const levelOptions = expertLevels.map((value) => ({ value, label: expertLevelLabels[value] }));
@@ -32,7 +33,7 @@ export function DrawForm({ inspection, onClose, onDone }: { inspection: Inspecti
     try {
       onDone(await inspectionApi.draw(inspection.id, drawBody(v, inspection.version)));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(withFieldNames(errorMessage(failure), inspectionFieldLabels));
     } finally {
       setSaving(false);
     }

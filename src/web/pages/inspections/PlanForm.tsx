@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { inspectionKindLabels, inspectionKindSchema } from '../../../shared/schemas/inspection';
 import type { InspectionCreate } from '../../../shared/schemas/inspection';
 import { errorMessage } from '../../api/client';
+import { withFieldNames } from '../../field-errors';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { sectorLabels } from '../../labels';
 import { inspectionApi } from './api';
 import type { InspectionView } from './api';
-import { chinaToday } from './inspection-form';
+import { chinaToday, inspectionFieldLabels } from './inspection-form';
 
 interface PlanValues {
   enterpriseId?: string;
@@ -37,7 +38,7 @@ export function PlanForm({ onClose, onSaved }: { onClose: () => void; onSaved: (
       void message.success(`已制定对“${saved.enterpriseName}”的检查计划。`);
       onSaved(saved);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(withFieldNames(errorMessage(failure), inspectionFieldLabels));
     } finally {
       setSaving(false);
     }

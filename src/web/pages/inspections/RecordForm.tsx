@@ -1,9 +1,10 @@
 import { Button, Card, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
+import { withFieldNames } from '../../field-errors';
 import { inspectionApi } from './api';
 import type { InspectionView } from './api';
-import { chinaToday, recordBody } from './inspection-form';
+import { chinaToday, inspectionFieldLabels, recordBody } from './inspection-form';
 import type { RecordFormValues } from './inspection-form';
 
 const row = { marginBottom: 8 };
@@ -31,7 +32,7 @@ export function RecordForm({ inspection, onClose, onDone }: { inspection: Inspec
     try {
       onDone(await inspectionApi.record(inspection.id, recordBody(v, inspection.version)));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(withFieldNames(errorMessage(failure), inspectionFieldLabels));
     } finally {
       setSaving(false);
     }

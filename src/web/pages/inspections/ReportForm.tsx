@@ -3,9 +3,10 @@ import { App, Button, Drawer, Form, Input, Radio, Space, Typography, Upload } fr
 import { useState } from 'react';
 import { reportAuthorKindLabels, reportAuthorKindSchema } from '../../../shared/schemas/inspection';
 import { errorMessage } from '../../api/client';
+import { withFieldNames } from '../../field-errors';
 import { inspectionApi } from './api';
 import type { InspectionReportView, InspectionView } from './api';
-import { chinaToday, reportBody } from './inspection-form';
+import { chinaToday, inspectionFieldLabels, reportBody } from './inspection-form';
 import type { ReportFormValues } from './inspection-form';
 
 const authorOptions = reportAuthorKindSchema.options.map((value) => ({ value, label: reportAuthorKindLabels[value] }));
@@ -32,7 +33,7 @@ export function ReportForm({ inspection, uploadUnitId, onClose, onDone }: {
       void message.success(`已附加报告“${saved.title}”。`);
       onDone(saved);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(withFieldNames(errorMessage(failure), inspectionFieldLabels));
     } finally {
       setSaving(false);
     }

@@ -96,3 +96,13 @@ export function hazardFindings(i: Pick<InspectionView, 'findings'>): { seq: numb
 export function chinaToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The inspection forms' fields in words, for a server refusal that names one (field-errors.ts). */
+export const inspectionFieldLabels: Readonly<Record<string, string>> = {
+  enterpriseId: '生产经营单位', kind: '检查方式', plannedOn: '计划检查日期', checklistSector: '检查表所属行业领域',
+  slots: '抽取条件', specialty: '专业', count: '人数', levels: '级别', relatedEnterpriseIds: '关联单位',
+  inspectedOn: '检查日期', inspectors: '检查人员', documentNumbers: '执法文书编号', findings: '检查结果', item: '检查项',
+  compliant: '结果', description: '检查情况', place: '隐患部位',
+  authorKind: '出具方', authorName: '出具报告的专家或服务机构', title: '报告标题', summary: '主要结论', reportedOn: '报告日期', fileId: '报告文件',
+  version: '版本',
+};
