@@ -66,7 +66,7 @@ export function RecordForm({ inspection, onClose, onDone }: { inspection: Inspec
                     <Form.Item name={[field.name, 'item']} label="检查项" style={row} rules={[{ required: true, whitespace: true, message: '请填写检查项' }]}>
                       <Input aria-label={`检查项${i + 1}`} maxLength={200} style={{ width: 380 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'compliant']} label="结果" style={row}>
+                    <Form.Item name={[field.name, 'compliant']} label="结果" style={row} rules={[{ required: true, message: '请选择是否符合' }]}>
                       <Radio.Group aria-label={`结果${i + 1}`} options={compliantOptions} />
                     </Form.Item>
                   </Space>
