@@ -134,6 +134,20 @@ describe('专家库 and 检查', () => {
     expect(await link.getAttribute('href')).toMatch(/^\/hazards\/[0-9a-f-]{36}$/);
     await page.getByRole('link', { name: '第 1 项：储罐区' }).waitFor();
     expect(await page.getByRole('button', { name: '登记检查记录' }).count()).toBe(0);
+
+    // The experts' report, with its file, is attached and listed.
+    await page.getByRole('button', { name: '附加检查报告' }).click();
+    const report = page.getByRole('dialog', { name: '附加检查报告' });
+    await report.getByLabel('出具报告的专家或服务机构').fill('王敏');
+    await report.getByLabel('报告标题').fill('淄博王村化工有限公司专家查隐患报告');
+    await report.getByLabel('主要结论').fill('发现一般事故隐患一项，已建立隐患卡片。');
+    await report.locator('input[type=file]').setInputFiles({ name: '检查报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await report.getByText('检查报告.pdf').waitFor();
+    await report.getByRole('button', { name: '附加', exact: true }).click();
+    await page.getByRole('cell', { name: '淄博王村化工有限公司专家查隐患报告' }).waitFor();
+    await page.getByRole('cell', { name: '专家：王敏' }).waitFor();
+    expect(await page.getByRole('link', { name: '下载' }).getAttribute('href')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+    await page.getByText('检查报告（共 1 份）').waitFor();
     await settled(page);
     await shot(page, 'inspection-recorded');
     expect(await latinWords(page)).toEqual([]);

@@ -31,13 +31,20 @@ export function Component() {
   const reset = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
 
   const columns: TableProps<ExpertView>['columns'] = [
-    { title: '姓名', dataIndex: 'name', width: 100 },
-    { title: '专业', dataIndex: 'specialties', width: 160, render: (v: string[]) => <Space size={[0, 4]} wrap>{v.map((s) => <Tag key={s}>{s}</Tag>)}</Space> },
-    { title: '级别', dataIndex: 'levelLabel', width: 80 },
-    { title: '职称', dataIndex: 'title', width: 120, render: (v: string | null) => v ?? '—' },
-    { title: '现工作单位', key: 'employer', width: 200, render: (_: unknown, e) => employerText(e) },
     {
-      title: '曾任职与利害关系', key: 'ties',
+      title: '姓名', dataIndex: 'name', width: 130,
+      render: (_: unknown, e) => (
+        <Space orientation="vertical" size={0}>
+          <Space size={4}>{e.name}{e.active ? <Tag color="green">在库</Tag> : <Tag>已停用</Tag>}</Space>
+          {e.title && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.title}</Typography.Text>}
+        </Space>
+      ),
+    },
+    { title: '专业', dataIndex: 'specialties', width: 160, render: (v: string[]) => <Space size={[0, 4]} wrap>{v.map((s) => <Tag key={s}>{s}</Tag>)}</Space> },
+    { title: '级别', dataIndex: 'levelLabel', width: 70 },
+    { title: '现工作单位', key: 'employer', width: 170, render: (_: unknown, e) => employerText(e) },
+    {
+      title: '曾任职与利害关系', key: 'ties', width: 200,
       render: (_: unknown, e) => {
         const parts = [
           ...e.formerEmployers.map((f) => `曾任职：${names[f.enterpriseId] ?? '……'}（至${f.until}）`),
@@ -46,8 +53,10 @@ export function Component() {
         return parts.length === 0 ? '—' : <Space orientation="vertical" size={0}>{parts.map((p) => <span key={p}>{p}</span>)}</Space>;
       },
     },
-    { title: '不能参加的期间', dataIndex: 'unavailable', width: 150, render: periodsText },
-    { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="green">在库</Tag> : <Tag>已停用</Tag>) },
+    {
+      title: '不能参加的期间', dataIndex: 'unavailable', width: 190,
+      render: (v: ExpertView['unavailable']) => (v.length === 0 ? '—' : <Space orientation="vertical" size={0}>{v.map((p) => <span key={`${p.from}${p.to}`}>{periodsText([p])}</span>)}</Space>),
+    },
     ...(mayManage ? [{ title: '操作', key: 'edit', width: 70, render: (_: unknown, e: ExpertView) => <Button type="link" size="small" onClick={() => setEditing(e)}>修改</Button> }] : []),
   ];
 
@@ -91,7 +100,7 @@ export function Component() {
             showTotal: (total) => `共 ${total} 名`,
             onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
           }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 970 }}
         />
       </Card>
       {editing && (
