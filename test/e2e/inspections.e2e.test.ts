@@ -85,6 +85,14 @@ describe('专家库 and 检查', () => {
     await settled(page);
     await shot(page, 'experts');
     expect(await latinWords(page)).toEqual([]);
+
+    // Changing 李建国 shows the ledger employer by its name, never its id.
+    await page.getByRole('row', { name: /李建国/ }).getByRole('button', { name: '修改' }).click();
+    const edit = page.getByRole('dialog', { name: '修改专家信息：李建国' });
+    await edit.getByText('淄博王村化工有限公司', { exact: true }).first().waitFor();
+    expect(await edit.getByText('正在读取……').count()).toBe(0);
+    expect(await latinWords(page)).toEqual([]);
+    await edit.getByRole('button', { name: '取消' }).click();
     // The one failed request is the refused period, shown above in words.
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
@@ -159,5 +167,27 @@ describe('专家库 and 检查', () => {
     await shot(page, 'inspections');
     expect(await latinWords(page)).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  test('leaders read the inspections but plan none and see no expert pool; assessors see neither', async () => {
+    const leader = await signedIn('leader', '/inspections');
+    await leader.getByRole('heading', { name: '检查台账' }).waitFor();
+    await settled(leader);
+    await leader.getByRole('cell', { name: /淄博王村化工有限公司/ }).first().waitFor();
+    expect(await leader.getByRole('button', { name: '制定检查计划' }).count()).toBe(0);
+    const menu = leader.getByRole('menu');
+    expect(await menu.getByRole('menuitem', { name: '检查台账' }).count()).toBe(1);
+    expect(await menu.getByRole('menuitem', { name: '专家库' }).count()).toBe(0);
+    // The drawing and its recusals are part of the inspection its readers see; nothing to do for a leader.
+    await leader.getByRole('row', { name: /淄博王村化工有限公司/ }).first().getByRole('link').first().click();
+    await leader.getByRole('heading', { name: '专家查隐患：淄博王村化工有限公司' }).waitFor();
+    await leader.getByText('现任职于被检查单位').waitFor();
+    expect(await leader.getByRole('button', { name: '附加检查报告' }).count()).toBe(0);
+    expect(await latinWords(leader)).toEqual([]);
+
+    const assessor = await signedIn('assessor', '/');
+    await assessor.getByRole('menu').waitFor();
+    expect(await assessor.getByRole('menu').getByRole('menuitem', { name: '检查台账' }).count()).toBe(0);
+    expect(await assessor.getByRole('menu').getByRole('menuitem', { name: '专家库' }).count()).toBe(0);
   });
 });
