@@ -101,10 +101,10 @@ describe('登录', () => {
 
 describe('menu by role', () => {
   test.each([
-    ['admin', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '事故登记', '月度指标', '用户与角色', '审计日志']],
-    ['leader', ['首页', '单位与组织', '考核活动', '责任书', '事故登记', '月度指标', '用户与角色', '审计日志']],
+    ['admin', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '事故登记', '月度指标', '检查台账', '专家库', '用户与角色', '审计日志']],
+    ['leader', ['首页', '单位与组织', '考核活动', '责任书', '事故登记', '月度指标', '检查台账', '用户与角色', '审计日志']],
     ['assessor', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '月度指标']],
-    ['wangcun', ['首页', '单位与组织', '考核活动', '自评', '责任书', '月度指标']],
+    ['wangcun', ['首页', '单位与组织', '考核活动', '自评', '责任书', '月度指标', '检查台账']],
   ])('%s sees %j', async (username, expected) => {
     const page = await signedIn(username, '/');
     expect(await menuEntries(page)).toEqual(expected);
@@ -274,6 +274,8 @@ describe('screenshots at 1280 px and 1024 px', () => {
     ['audit', '/audit', '审计日志'],
     ['campaigns', '/campaigns', '考核活动'],
     ['accounts', '/accounts', '用户与角色'],
+    ['inspections', '/inspections', '检查台账'],
+    ['experts', '/experts', '专家库'],
   ] as const;
   // Login names are what people type; they are Latin by design.
   const usernames = ['admin', 'leader', 'assessor', 'wangcun', 'sysadmin'];
