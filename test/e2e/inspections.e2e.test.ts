@@ -117,6 +117,13 @@ describe('专家库 and 检查', () => {
     await page.getByRole('button', { name: '随机抽取专家' }).click();
     const draw = page.getByRole('dialog', { name: '随机抽取专家' });
     await draw.getByLabel('专业1').fill('危险化学品');
+    // Three are asked of a pool where one is eligible: refused with the counts, nothing drawn.
+    await draw.getByLabel('人数1').fill('3');
+    await draw.getByRole('button', { name: '抽取' }).click();
+    await draw.getByRole('alert').filter({ hasText: '不足所需3名' }).waitFor();
+    await shot(page, 'inspection-draw-refused', false);
+    expect(await page.getByText('尚未抽取专家。').count()).toBe(1);
+    await draw.getByLabel('人数1').fill('1');
     await draw.getByRole('button', { name: '抽取' }).click();
     await page.getByText('现任职于被检查单位').waitFor();
     await page.getByRole('cell', { name: '王敏' }).waitFor();
@@ -166,7 +173,8 @@ describe('专家库 and 检查', () => {
     await settled(page);
     await shot(page, 'inspections');
     expect(await latinWords(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    // The one failed request is the refused drawing, shown above.
+    expect(problems).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
   });
 
   test('leaders read the inspections but plan none and see no expert pool; assessors see neither', async () => {
