@@ -167,4 +167,17 @@ describe('handling a tip (举报): extension, verification, hazard card, reply, 
     expect(await ids('&replyOverdue=false')).toContain(anon.id);
     expect((await admin.inject({ method: 'GET', url: '/api/tips?stage=done' })).statusCode).toBe(400);
   });
+
+  it('the enterprise\'s file lists its tips for those who may read them, never the reporter', async () => {
+    const tip = await assignedTip({ subject: 'illegalProduction' });
+    await post(town, `/api/tips/${tip.id}/verification`, { version: tip.version, verified: false, findings: '查无此事' });
+    const file = async (who: Client) => (await who.inject({ method: 'GET', url: `/api/enterprises/${enterpriseId}/file` }))
+      .json<{ timeline: { kind: string; id: string; title: string }[] }>().timeline.filter((e) => e.kind === 'tip' && e.id.startsWith(tip.id));
+    const office = await file(admin);
+    expect(office.map((e) => e.title)).toEqual(['非法违法生产经营建设行为举报核查不属实', '受理非法违法生产经营建设行为举报（举报电话）']);
+    expect(JSON.stringify(office)).not.toContain('李四');
+    expect((await file(town)).length).toBe(2);
+    // The department regulates the enterprise but the tip was assigned to the town: it sees none.
+    expect(await file(dept)).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema';
 import { listEnterpriseMeasureSteps } from '../enforcement/repository';
 import { inspectionTimeline } from '../inspections/timeline';
 import { trainingTimeline } from '../training/timeline';
+import { tipTimeline } from '../tips/timeline';
 import { canOnEnterprise, toEnterpriseView } from './presenter';
 import { enterpriseHazardCounts, findEnterprise, listEnterpriseAccidents, listEnterpriseHazardEvents } from './repository';
 
@@ -15,19 +16,21 @@ import { enterpriseHazardCounts, findEnterprise, listEnterpriseAccidents, listEn
  * 一企一档: the enterprise and every record about it on one timeline (the domain's order,
  * newest first): each step of each hazard card, accidents registered against it, licence
  * expiry dates, each step of each enforcement measure, inspections (planned and recorded) and
- * expert or agency reports, and certificates of its people (issued, and valid until). Tips join the same timeline when they name the enterprise.
+ * expert or agency reports, certificates of its people (issued, and valid until), and the tips
+ * about it that the reader may read (tips/timeline.ts).
  */
 export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await findEnterprise(db, id);
   if (!row || !canOnEnterprise(actor, 'enterprise.read', row)) throw notFound('生产经营单位');
   const enterprise = toEnterpriseView(row, now);
-  const [events, counts, accidents, measureSteps, inspections, training] = await Promise.all([
+  const [events, counts, accidents, measureSteps, inspections, training, tips] = await Promise.all([
     listEnterpriseHazardEvents(db, id),
     enterpriseHazardCounts(db, id),
     listEnterpriseAccidents(db, row.organisation_id, row.name),
     listEnterpriseMeasureSteps(db, id),
     inspectionTimeline(db, id),
     trainingTimeline(db, id),
+    tipTimeline(db, actor, id),
   ]);
   const entries: TimelineEntry[] = [
     ...events.map((e) => ({
@@ -49,6 +52,7 @@ export async function getEnterpriseFile(db: Kysely<DB>, actor: Actor, id: string
     })),
     ...inspections,
     ...training,
+    ...tips,
   ];
   return {
     enterprise,
