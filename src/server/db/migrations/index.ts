@@ -16,6 +16,7 @@ import * as tipHandling from './20261206T194500-tip-handling';
 import * as inspection from './20261207T010000-inspection';
 import * as enforcement from './20261207T010500-enforcement';
 import * as training from './20261207T020000-training';
+import * as hazardUnitOverdueIndexes from './20261207T030000-hazard-unit-overdue-indexes';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T010000-inspection': inspection,
   '20261207T010500-enforcement': enforcement,
   '20261207T020000-training': training,
+  '20261207T030000-hazard-unit-overdue-indexes': hazardUnitOverdueIndexes,
 };

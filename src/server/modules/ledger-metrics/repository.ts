@@ -64,13 +64,18 @@ export async function listMetricInspections(db: Kysely<DB>, unitIds: readonly st
 export async function listMetricTraining(db: Kysely<DB>, unitIds: readonly string[]) {
   if (unitIds.length === 0) return { enterprises: [], persons: [], certificates: [] };
   const ids = [...unitIds];
-  const enterprises = await db.selectFrom('enterprise').select(['id', 'name', 'territorial_unit_id', 'regulating_unit_id'])
-    .where((eb) => eb.or([eb('territorial_unit_id', 'in', ids), eb('regulating_unit_id', 'in', ids)])).execute();
-  if (enterprises.length === 0) return { enterprises, persons: [], certificates: [] };
-  const persons = await db.selectFrom('training_person').select(['id', 'enterprise_id', 'name', 'role', 'operation_type'])
-    .where('enterprise_id', 'in', enterprises.map((e) => e.id)).where('active', '=', 1).execute();
-  const certificates = persons.length === 0 ? [] : await db.selectFrom('certificate')
-    .select(['id', 'person_id', 'role', 'operation_type', 'number', 'issued_on', 'valid_until'])
-    .where('person_id', 'in', persons.map((p) => p.id)).execute();
+  // The enterprises, people and certificates are selected by subqueries, not by lists of ids: a
+  // county's 50,000 enterprises would pass SQLite's limit on bound parameters.
+  const enterpriseIds = db.selectFrom('enterprise').select('id')
+    .where((eb) => eb.or([eb('territorial_unit_id', 'in', ids), eb('regulating_unit_id', 'in', ids)]));
+  const personIds = db.selectFrom('training_person').select('id').where('enterprise_id', 'in', enterpriseIds).where('active', '=', 1);
+  const [enterprises, persons, certificates] = await Promise.all([
+    db.selectFrom('enterprise').select(['id', 'name', 'territorial_unit_id', 'regulating_unit_id'])
+      .where((eb) => eb.or([eb('territorial_unit_id', 'in', ids), eb('regulating_unit_id', 'in', ids)])).execute(),
+    db.selectFrom('training_person').select(['id', 'enterprise_id', 'name', 'role', 'operation_type'])
+      .where('enterprise_id', 'in', enterpriseIds).where('active', '=', 1).execute(),
+    db.selectFrom('certificate').select(['id', 'person_id', 'role', 'operation_type', 'number', 'issued_on', 'valid_until'])
+      .where('person_id', 'in', personIds).execute(),
+  ]);
   return { enterprises, persons, certificates };
 }
