@@ -80,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: tls,
     contentSecurityPolicy: {
       directives: {
-        'img-src': ["'self'", 'data:'],
+        // blob: the browser's own preview of a photo being uploaded (一隐患一卡 整改前/后照片).
+        'img-src': ["'self'", 'data:', 'blob:'],
         'style-src': ["'self'", "'unsafe-inline'"],
         'upgrade-insecure-requests': tls ? [] : null,
       },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { demoScanPng } from '../../src/server/demo/seed-agreements';
 import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
@@ -66,6 +67,9 @@ describe('一隐患一卡', () => {
     await form.getByLabel('发现人').fill('王村镇安监办检查组');
     await form.getByLabel('隐患部位').fill('液氨储罐区');
     await form.getByLabel('隐患描述').fill(description);
+    // A photo before rectification, uploaded as a file of the liaison's town as it is chosen.
+    await form.locator('input[type=file]').setInputFiles({ name: '整改前.png', mimeType: 'image/png', buffer: demoScanPng(5) });
+    await form.locator('.ant-upload-list-item-done').first().waitFor();
     await screenshot(page, 'hazard-form', false);
     await button(form, '录入').click();
 
@@ -75,6 +79,7 @@ describe('一隐患一卡', () => {
     hazardPath = new URL(page.url()).pathname;
     expect(hazardPath).toMatch(/^\/hazards\/[^/]+$/);
     await page.locator('.ant-tag').filter({ hasText: '已发现' }).first().waitFor();
+    await page.getByRole('img', { name: '整改前照片1' }).waitFor();
 
     // 登记: a number already used is refused by the server, next to the field.
     const api = page.context().request;
@@ -111,8 +116,11 @@ describe('一隐患一卡', () => {
 
     step = await openTab(page, '申请验收');
     await step.getByLabel('整改情况说明').fill('围堰已修复，防泄漏收集池已建成');
+    await step.locator('input[type=file]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: demoScanPng(6) });
+    await step.locator('.ant-upload-list-item-done').first().waitFor();
     await button(step, '申请验收').click();
     await page.locator('.ant-tag').filter({ hasText: '已申请验收' }).first().waitFor();
+    await page.getByRole('img', { name: '整改后照片1' }).waitFor();
 
     step = await openTab(page, '验收');
     await step.getByLabel('验收结论').fill('经现场复查，整改到位');

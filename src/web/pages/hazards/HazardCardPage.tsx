@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import type { HazardCard } from '../../../domain/ledgers/hazard/hazard-card';
 import { escalationLevelLabels, hazardFoundWayLabels } from '../../../shared/schemas/hazard';
 import { useRequest } from '../../api/use-request';
+import { chinaTimeText } from '../../china-time';
 import { useAccount } from '../../session/session';
 import { hazardApi } from './api';
 import type { HazardCardView, HazardEventView } from './api';
 import { hazardRoleOf, openSteps } from './steps';
+import { PhotoGallery } from './Photos';
 import { fiveInPlaceOptions, StepForms } from './StepForms';
 import { DeadlineTags, GradeTag, hazardNumber, StateTag } from './tags';
 
@@ -29,6 +30,7 @@ function CardFacts({ hazard, card }: { hazard: HazardCardView; card: HazardCard 
       <Descriptions.Item label="发现人">{card.foundBy}</Descriptions.Item>
       <Descriptions.Item label="隐患部位" span={2}>{card.place}</Descriptions.Item>
       <Descriptions.Item label="隐患描述" span={2}>{hazard.description}</Descriptions.Item>
+      <Descriptions.Item label="整改前照片" span={2}><PhotoGallery ids={hazard.photosBefore} label="整改前照片" /></Descriptions.Item>
       <Descriptions.Item label="执法文书编号" span={2}>{card.enforcementDocumentNumbers.length > 0 ? card.enforcementDocumentNumbers.join('、') : '—'}</Descriptions.Item>
       <Descriptions.Item label="隐患等级"><GradeTag grade={hazard.grade} /></Descriptions.Item>
       <Descriptions.Item label="定级日期">{dash(card.gradedOn)}</Descriptions.Item>
@@ -56,6 +58,7 @@ function CardFacts({ hazard, card }: { hazard: HazardCardView; card: HazardCard 
         </Descriptions.Item>
       )}
       <Descriptions.Item label="整改情况说明" span={2}>{dash(card.rectificationSummary)}</Descriptions.Item>
+      <Descriptions.Item label="整改后照片" span={2}><PhotoGallery ids={hazard.photosAfter} label="整改后照片" /></Descriptions.Item>
       <Descriptions.Item label="申请验收日期">{dash(card.acceptanceAppliedOn)}</Descriptions.Item>
       <Descriptions.Item label="应验收日期">{dash(card.acceptanceDueOn)}</Descriptions.Item>
       <Descriptions.Item label="验收日期">{dash(card.acceptedOn)}</Descriptions.Item>
@@ -79,7 +82,7 @@ function History({ events }: { events: readonly HazardEventView[] }) {
       dataSource={[...events]}
       scroll={{ x: 700 }}
       columns={[
-        { title: '时间', dataIndex: 'at', width: 140, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+        { title: '时间', dataIndex: 'at', width: 140, render: (v: string) => chinaTimeText(v) },
         { title: '步骤', dataIndex: 'actionLabel', width: 90 },
         { title: '办理身份', dataIndex: 'actorRoleLabel', width: 190 },
         {

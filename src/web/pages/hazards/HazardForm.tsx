@@ -8,14 +8,17 @@ import type { HazardCreate } from '../../../shared/schemas/hazard';
 import { errorMessage } from '../../api/client';
 import { useRequest } from '../../api/use-request';
 import { zodRule } from '../../components/zod-rule';
+import { useAccount } from '../../session/session';
 import { hazardApi } from './api';
 import type { HazardView } from './api';
+import { PhotosInput } from './Photos';
 
 const shape = hazardCreateSchema.shape;
 const foundWayOptions = Object.entries(hazardFoundWayLabels).map(([value, label]) => ({ value, label }));
 
 interface RecordForm {
   enterpriseId?: string;
+  photosBefore?: string[];
   foundOn?: Dayjs;
   foundWay?: HazardCreate['foundWay'];
   foundBy?: string;
@@ -40,11 +43,15 @@ export function HazardForm({ enterpriseId, onClose, onSaved }: {
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordForm>();
+  const me = useAccount();
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string>();
   const [search, setSearch] = useState('');
   const enterprises = useRequest(() => hazardApi.enterprises(search || undefined), [search]);
   const enterpriseOptions = (enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.territorialUnitName}）` }));
+  // Photos are files of the reader's own unit, or, for the office, of the enterprise's town.
+  const chosen = Form.useWatch('enterpriseId', form);
+  const uploadUnitId = me.unitId ?? enterprises.data?.items.find((e) => e.id === chosen)?.territorialUnitId;
 
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -56,6 +63,7 @@ export function HazardForm({ enterpriseId, onClose, onSaved }: {
         enterpriseId: values.enterpriseId!, foundOn: values.foundOn!.format('YYYY-MM-DD'), foundWay: values.foundWay!,
         foundBy: values.foundBy!.trim(), place: values.place!.trim(), description: values.description!.trim(),
         enforcementDocumentNumbers: (values.enforcementDocumentNumbers ?? []).map((n) => n.trim()).filter((n) => n !== ''),
+        photosBefore: values.photosBefore ?? [],
       });
       message.success('已录入隐患');
       onSaved(saved);
@@ -115,6 +123,11 @@ export function HazardForm({ enterpriseId, onClose, onSaved }: {
           <Col xs={24}>
             <Form.Item label="隐患描述" name="description" required rules={[zodRule(shape.description, '请描述隐患情况')]}>
               <Input.TextArea rows={3} maxLength={2000} placeholder="如 配电箱未设防护门，线路私拉乱接" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label="整改前照片" name="photosBefore" extra="可不填；JPEG 或 PNG，最多20张">
+              <PhotosInput label="整改前照片" unitId={uploadUnitId} />
             </Form.Item>
           </Col>
           <Col xs={24}>

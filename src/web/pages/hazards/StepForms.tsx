@@ -13,6 +13,8 @@ import { fieldsNamed } from './field-errors';
 import { bodyOf } from './step-body';
 import type { Values } from './step-body';
 import type { HazardStepAction, OpenSteps } from './steps';
+import { useAccount } from '../../session/session';
+import { PhotosInput } from './Photos';
 
 
 /** Labels of every field of the step forms, to place a refusal under the fields it names. */
@@ -31,7 +33,7 @@ export const fiveInPlaceOptions = [
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
-function fields(action: HazardStepAction, hazard: HazardCardView, grades: readonly HazardGrade[], form: FormInstance<Values>): ReactNode {
+function fields(action: HazardStepAction, hazard: HazardCardView, grades: readonly HazardGrade[], form: FormInstance<Values>, uploadUnitId: string): ReactNode {
   const major = hazard.grade === 'major';
   switch (action) {
     case 'register':
@@ -126,6 +128,9 @@ function fields(action: HazardStepAction, hazard: HazardCardView, grades: readon
         <>
           <Typography.Paragraph type="secondary">申请后应在10日内组织验收（第16号令第二十三条）。</Typography.Paragraph>
           <Form.Item label="整改情况说明" name="summary" rules={required('请填写整改情况说明')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+          <Form.Item label="整改后照片" name="photosAfter" extra="可不填；JPEG 或 PNG，最多20张">
+            <PhotosInput label="整改后照片" unitId={uploadUnitId} />
+          </Form.Item>
         </>
       );
     case 'accept':
@@ -160,6 +165,8 @@ const buttonText: Record<HazardStepAction, string> = {
 function StepForm({ action, hazard, grades, onDone }: { action: HazardStepAction; hazard: HazardCardView; grades: readonly HazardGrade[]; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Photos are files of the reader's own unit, or, for the office, of the enterprise's town.
+  const me = useAccount();
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string>();
   const submit = async () => {
@@ -185,7 +192,7 @@ function StepForm({ action, hazard, grades, onDone }: { action: HazardStepAction
   return (
     <Form<Values> form={form} layout="vertical" aria-label={hazardActionLabels[action]}
       initialValues={action === 'grade' && grades.length === 1 ? { grade: grades[0] } : {}}>
-      {fields(action, hazard, grades, form)}
+      {fields(action, hazard, grades, form, me.unitId ?? hazard.territorialUnitId)}
       {serverError && <Alert type="error" showIcon title={serverError} style={{ marginBottom: 12 }} />}
       <Button type="primary" danger={action === 'return'} loading={saving} onClick={() => void submit()}>{buttonText[action]}</Button>
     </Form>

@@ -40,7 +40,7 @@ export function bodyOf(action: HazardStepAction, values: Values, major: boolean)
         } : {}),
       };
     }
-    case 'applyForAcceptance': return { action, summary: text(values, 'summary') };
+    case 'applyForAcceptance': return { action, summary: text(values, 'summary'), photosAfter: Array.isArray(values.photosAfter) ? (values.photosAfter as string[]) : [] };
     case 'accept': return { action, conclusion: text(values, 'conclusion'), reviewer: text(values, 'reviewer') };
     case 'return': return { action, reason: text(values, 'reason') };
     case 'close': return { action };
