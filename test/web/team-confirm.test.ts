@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { UnitCriteria, UnitCriterion } from '../../src/shared/schemas/criteria';
 import { emptyEntry } from '../../src/web/pages/assessment/items';
 import {
-  chosenEntries, compareChoice, confirmationBody, initialChoices, meanText, type MemberScores,
+  chosenEntries, compareChoice, confirmationBody, initialChoices, meanText, refusalOf, type MemberScores,
 } from '../../src/web/pages/assessment/team-confirm';
 
 const leaf = (id: string, points: number, method: UnitCriterion['method']): UnitCriterion => ({
@@ -91,5 +91,14 @@ describe('chosenEntries', () => {
     expect(entries['1.1']?.score).toBe(3);
     expect(entries['1.2']?.times).toBeNull();
     expect(entries['1.3']?.passed).toBe(false);
+  });
+});
+
+describe('refusalOf', () => {
+  test('the API field names are left out and the criterion is found', () => {
+    expect(refusalOf('细则 1.2：所选组员（fromMember）未评此项。')).toEqual({ text: '细则 1.2：所选组员未评此项。', criterionId: '1.2' });
+    expect(refusalOf('细则 2.1 的确认得分 8 与组员平均分 7 不同，请填写理由（items.2.1.reason）。'))
+      .toEqual({ text: '细则 2.1 的确认得分 8 与组员平均分 7 不同，请填写理由。', criterionId: '2.1' });
+    expect(refusalOf('只有组长可以确认考核组评分。')).toEqual({ text: '只有组长可以确认考核组评分。', criterionId: null });
   });
 });

@@ -128,3 +128,14 @@ export function confirmationBody(
   }
   return { problems, body: { version, items } };
 }
+
+/**
+ * A refusal of 确认考核组评分 as the leader reads it: the request's field names the server
+ * adds for API callers (“（fromMember）”, “（items.1.2.reason）”) left out, and the criterion
+ * it names, to show the message on that row.
+ */
+export function refusalOf(message: string): { text: string; criterionId: string | null } {
+  const text = message.replace(/（[A-Za-z][\w.]*）/g, '');
+  const named = /^细则 (\S+?)(?:：| 的)/.exec(text);
+  return { text, criterionId: named?.[1] ?? null };
+}
