@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
@@ -22,7 +22,14 @@ async function call(as: Client, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: 
   return res.json();
 }
 
-const row = (page: Page, id: string) => page.locator(`tr[data-row-key="${id}"]`);
+/** Picks an option of an antd select, then waits until its list has closed. */
+async function pick(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+const row = (within: Page | Locator, id: string) => within.locator(`tr[data-row-key="${id}"]`);
 
 /** Both members agree on these; each gives its own 1.2, and only the second scores 6.2. */
 const agreed = {
@@ -70,45 +77,45 @@ describe('组长确认', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { name: '考核评分：王村镇政府' }).waitFor();
     await expect.poll(() => page.locator('.ant-descriptions').innerText()).toContain('尚未确认');
     await page.getByRole('tab', { name: '组长确认' }).click();
+    // The leader's own scores stay in the other tab; everything below is in the 组长确认 one.
+    const panel = page.getByRole('tabpanel', { name: '组长确认' });
 
     // Each member's score by name, and their mean: 3 and 4 give 3.5; 6.2 only 张伟 scored (10 − 5).
-    await expect.poll(() => page.getByLabel('1.2 安全生产责任制与“一岗双责” 张伟评分').innerText()).toContain('4');
-    expect(await page.getByLabel('1.2 安全生产责任制与“一岗双责” 考核组成员评分').innerText()).toContain('两个村未签订责任书');
-    expect(await page.getByLabel('1.2 安全生产责任制与“一岗双责” 组员平均分').innerText()).toBe('3.5');
-    expect(await page.getByLabel('6.2 事故信息报送 组员平均分').innerText()).toBe('5');
-    const totals = page.locator('.ant-statistic');
+    await expect.poll(() => panel.getByLabel('1.2 安全生产责任制与“一岗双责” 张伟评分').innerText()).toContain('4');
+    expect(await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 考核组成员评分').innerText()).toContain('两个村未签订责任书');
+    expect(await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 组员平均分').innerText()).toBe('3.5');
+    expect(await panel.getByLabel('6.2 事故信息报送 组员平均分').innerText()).toBe('5');
+    const totals = panel.locator('.ant-statistic');
     await expect.poll(() => totals.filter({ hasText: '考核组成员评分合计' }).innerText()).toContain('86');
     expect(await totals.filter({ hasText: '张伟评分合计' }).innerText()).toContain('92');
 
     // Nothing chosen where they differ: refused on the page, naming the rows.
     await page.getByRole('button', { name: '确认考核组评分' }).click();
-    await expect.poll(() => row(page, '1.2').innerText()).toContain('组员评分不一致，请选择采用的评分或由组长录入');
-    expect(await row(page, '6.2').innerText()).toContain('组员评分不一致');
+    await expect.poll(() => row(panel, '1.2').innerText()).toContain('组员评分不一致，请选择采用的评分或由组长录入');
+    expect(await row(panel, '6.2').innerText()).toContain('组员评分不一致');
 
     // 6.2: 张伟's score is the mean of those given, so no reason is asked.
-    await page.getByLabel('6.2 事故信息报送 采用评分').click();
-    await page.locator('.ant-select-item-option', { hasText: '采用张伟的评分' }).click();
-    await expect.poll(() => row(page, '6.2').innerText()).toContain('与平均分相同，无需理由');
+    await pick(page, panel.getByLabel('6.2 事故信息报送 采用评分'), '采用张伟的评分');
+    await expect.poll(() => row(panel, '6.2').innerText()).toContain('与平均分相同，无需理由');
     // 1.2: the leader enters 3 with its own reason; 3 is not the mean 3.5, so a reason is asked.
-    await page.getByLabel('1.2 安全生产责任制与“一岗双责” 采用评分').click();
-    await page.locator('.ant-select-item-option:visible', { hasText: '组长录入' }).click();
-    await page.getByLabel('1.2 安全生产责任制与“一岗双责” 组长评分').fill('3');
-    await page.getByLabel('1.2 安全生产责任制与“一岗双责” 扣分理由').fill('两个村均未签订安全生产责任书');
+    await pick(page, panel.getByLabel('1.2 安全生产责任制与“一岗双责” 采用评分'), '组长录入');
+    await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 组长评分').fill('3');
+    await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 扣分理由').fill('两个村均未签订安全生产责任书');
     await expect.poll(() => totals.filter({ hasText: '按所选评分合计' }).innerText()).toContain('91');
     await page.getByRole('button', { name: '确认考核组评分' }).click();
-    await expect.poll(() => row(page, '1.2').innerText()).toContain('确认得分与组员平均分 3.5 不同，须写明理由');
+    await expect.poll(() => row(panel, '1.2').innerText()).toContain('确认得分与组员平均分 3.5 不同，须写明理由');
     await screenshot(page, 'team-confirmation-reason');
-    await page.getByLabel('1.2 安全生产责任制与“一岗双责” 与平均分不同的理由').fill('现场核实两个村均未签订责任书');
+    await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 与平均分不同的理由').fill('现场核实两个村均未签订责任书');
     await page.getByRole('button', { name: '确认考核组评分' }).click();
     await page.getByText('考核组评分已确认').waitFor();
 
     // Confirmed: the state, the confirmed total, the chosen scores and the reason stay shown.
-    await expect.poll(() => page.getByLabel('组长确认状态').innerText()).toContain('已确认');
-    await expect.poll(() => totals.filter({ hasText: '考核组确认合计' }).innerText()).toContain('91');
+    await expect.poll(() => panel.getByLabel('组长确认状态').innerText()).toContain('已确认');
+    await expect.poll(() => page.locator('.ant-statistic').filter({ hasText: '考核组确认合计' }).innerText()).toContain('91');
     expect(await page.locator('.ant-descriptions').innerText()).toContain('已确认');
-    expect(await page.getByLabel('1.2 安全生产责任制与“一岗双责” 与平均分不同的理由').inputValue()).toBe('现场核实两个村均未签订责任书');
-    expect(await row(page, '6.2').innerText()).toContain('采用张伟的评分');
-    expect(await row(page, '1.2').innerText()).toContain('组长录入');
+    expect(await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 与平均分不同的理由').inputValue()).toBe('现场核实两个村均未签订责任书');
+    expect(await row(panel, '6.2').innerText()).toContain('采用张伟的评分');
+    expect(await row(panel, '1.2').innerText()).toContain('组长录入');
     expect(await latinWords(page)).toEqual([]);
     expect(pageProblems(page)).toEqual([]);
     await screenshot(page, 'team-confirmation-confirmed');

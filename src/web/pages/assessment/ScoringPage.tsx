@@ -43,6 +43,7 @@ export function Component() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [responding, setResponding] = useState<'confirmed' | 'disagreed' | null>(null);
   const [evidence, setEvidence] = useState<UnitScores['evidence']>({});
+  const [tab, setTab] = useState('own');
 
   useEffect(() => {
     if (!criteria.data || !scores.data) return;
@@ -252,6 +253,7 @@ export function Component() {
           {failure && <Alert type="error" showIcon title={failure} closable={{ onClose: () => setFailure(null) }} role="alert" />}
           {leads ? (
             <Tabs
+              activeKey={tab} onChange={setTab}
               items={[
                 { key: 'own', label: '本人评分', children: scoringCard },
                 {

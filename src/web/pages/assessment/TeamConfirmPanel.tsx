@@ -178,7 +178,7 @@ export function TeamConfirmPanel({ campaignId, unitId, criteria, scores, editabl
                 }}
               />
             )}
-            {editable && !compared.differs && <Typography.Text type="secondary">{choices[c.id] ? '与平均分相同，无需理由' : '—'}</Typography.Text>}
+            {editable && !compared.differs && choices[c.id] && <Typography.Text type="secondary">与平均分相同，无需理由</Typography.Text>}
             {problems[c.id] && <Typography.Text type="danger" role="alert">{problems[c.id]}</Typography.Text>}
           </Space>
         );
