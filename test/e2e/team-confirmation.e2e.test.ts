@@ -133,4 +133,28 @@ describe('组长确认', { timeout: 240_000 }, () => {
     expect(pageProblems(page)).toEqual([]);
     await screenshot(page, 'team-confirmation-office');
   });
+
+  test('a confirmation made meanwhile is refused in Chinese and the page shows the newer one', async () => {
+    const leader = await signedIn('assessor');
+    const { page } = leader;
+    await page.goto(`/campaigns/${campaignId}/scoring/wangcun`);
+    await page.getByRole('tab', { name: '组长确认' }).click();
+    const panel = page.getByRole('tabpanel', { name: '组长确认' });
+    await panel.getByLabel('组长确认状态').waitFor();
+    // The same leader confirms again elsewhere (version 1 → 2), taking 考核组成员's 1.2 of 3 this time.
+    const scores = await call(leader, 'GET', `/api/campaigns/${campaignId}/units/wangcun/scores`) as { team: { teamId: string; confirmation: { version: number } } };
+    await call(leader, 'POST', `/api/campaigns/${campaignId}/teams/${scores.team.teamId}/units/wangcun/confirmation`, {
+      version: scores.team.confirmation.version,
+      items: { '1.2': { input: { score: 3, note: '两个村未签订责任书' }, reason: '两个村均未签订' }, '6.2': { input: { deductions: [{ times: 1, reason: '7月一起事故迟报' }] } } },
+    });
+    await page.getByRole('button', { name: '确认考核组评分' }).click();
+    await page.getByRole('alert').filter({ hasText: '考核组评分已被确认或修改，请刷新后重试。' }).waitFor();
+    // Reloaded: 1.2 is now exactly 考核组成员's input, with the newer reason.
+    await expect.poll(() => row(panel, '1.2').innerText()).toContain('采用考核组成员的评分');
+    expect(await panel.getByLabel('1.2 安全生产责任制与“一岗双责” 与平均分不同的理由').inputValue()).toBe('两个村均未签订');
+    expect(await latinWords(page)).toEqual([]);
+    // The refused request is the one problem the browser reports.
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409')]);
+    await screenshot(page, 'team-confirmation-refused');
+  });
 });
