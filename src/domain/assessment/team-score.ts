@@ -1,6 +1,7 @@
-import { divRound } from '../arith/rounding';
+import { divRound, type RoundingMode } from '../arith/rounding';
 import type { Centi } from '../arith/points';
-import type { ItemInput } from '../scheme/facts-schema';
+import type { PlanNode } from '../scheme/compile-scheme';
+import type { ItemInput, MetricValue } from '../scheme/facts-schema';
 import type { AssessmentCase } from './case';
 import { scoreItem } from './score-item';
 
@@ -40,12 +41,28 @@ export function compareTeamScore(
     if (index === undefined) continue;
     const node = plan.nodes[index]!;
     if (!node.method) continue;
-    const points = (v: ItemInput | undefined) => (v === undefined ? null : scoreItem(index, node, v, metrics, rounding).earned);
-    const memberEarned = members.map((m) => points(m[criterionId]));
-    const given = memberEarned.filter((p): p is Centi => p !== null);
-    const mean = given.length === 0 ? null : divRound(given.reduce((a, b) => a + b, 0), given.length, 'halfUp');
-    const confirmedPoints = points(value);
-    out.push({ criterionId, memberEarned, mean, confirmed: confirmedPoints, differs: confirmedPoints !== mean });
+    out.push(compareTeamItem(index, node, members.map((m) => m[criterionId]), value, metrics, rounding));
   }
   return out;
+}
+
+/**
+ * One leaf criterion compared: each member's input and the confirmed one scored by the
+ * engine's item scoring, the members' mean (half up, hundredths) over those who gave points.
+ * The scoring page asks for a reason exactly when this says `differs`.
+ */
+export function compareTeamItem(
+  index: number,
+  node: PlanNode,
+  members: readonly (ItemInput | undefined)[],
+  confirmed: ItemInput | undefined,
+  metrics: Record<string, MetricValue> | undefined,
+  rounding: RoundingMode,
+): TeamItemComparison {
+  const points = (v: ItemInput | undefined) => (v === undefined ? null : scoreItem(index, node, v, metrics, rounding).earned);
+  const memberEarned = members.map(points);
+  const given = memberEarned.filter((p): p is Centi => p !== null);
+  const mean = given.length === 0 ? null : divRound(given.reduce((a, b) => a + b, 0), given.length, 'halfUp');
+  const confirmedPoints = points(confirmed);
+  return { criterionId: node.id, memberEarned, mean, confirmed: confirmedPoints, differs: confirmedPoints !== mean };
 }

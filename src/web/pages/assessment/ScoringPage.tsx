@@ -1,4 +1,4 @@
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Skeleton, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -16,6 +16,7 @@ import { assessmentApi } from './api';
 import { CriterionCell } from './CriterionCell';
 import { Evidence } from './Evidence';
 import { EntryText, NoteInput, ScoreInput } from './ItemEditor';
+import { TeamConfirmPanel } from './TeamConfirmPanel';
 import type { CriterionRow, Entry } from './items';
 import { collectEntries, emptyEntry, entriesFrom, progressOf, runningTotals, showPoints, treeRows } from './items';
 
@@ -42,6 +43,7 @@ export function Component() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [responding, setResponding] = useState<'confirmed' | 'disagreed' | null>(null);
   const [evidence, setEvidence] = useState<UnitScores['evidence']>({});
+  const [tab, setTab] = useState('own');
 
   useEffect(() => {
     if (!criteria.data || !scores.data) return;
@@ -73,6 +75,13 @@ export function Component() {
   const allScored = progress.leaves > 0 && progress.filled === progress.leaves && !dirty;
   const selfState = scores.data?.selfAssessmentState ?? 'draft';
   const memberScoring = account.role === 'assessor' && scores.data?.team?.scoring === 'members';
+  // The leader of such a team confirms the team score (组长确认, server: teams/confirm-team-score.ts).
+  const leads = memberScoring && scores.data?.team?.leaderId === account.id;
+  const confirmation = scores.data?.team?.scoring === 'members' ? scores.data.team.confirmation : undefined;
+  const confirmedTotal = useMemo(
+    () => (criteria.data && scores.data && confirmation ? runningTotals(criteria.data, entriesFrom(criteria.data, scores.data.items, 'team')).total : null),
+    [criteria.data, scores.data, confirmation],
+  );
 
   const change = (itemId: string, entry: Entry) => {
     setTeam((all) => ({ ...all, [itemId]: entry }));
@@ -175,6 +184,23 @@ export function Component() {
     },
   ];
 
+  const scoringCard = (
+    <Card
+      title="逐项评分（单位自评与考核组评分对照）"
+      extra={editable && <Button type="primary" onClick={() => void save()} loading={busy} disabled={!dirty}>保存评分</Button>}
+    >
+      <Table<CriterionRow>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        expandable={{ expandedRowKeys: groupKeys, showExpandColumn: false }}
+        tableLayout="fixed"
+      />
+    </Card>
+  );
+
   const loadError = campaign.error ?? criteria.error ?? scores.error;
   const response = scores.data?.response ?? null;
   const mayRespond = ownUnit && !!c && respondStates.has(c.state);
@@ -201,10 +227,21 @@ export function Component() {
                 <Descriptions.Item label="阶段">{c.stateLabel}</Descriptions.Item>
                 <Descriptions.Item label="单位类别">{criteria.data.categoryName}</Descriptions.Item>
                 <Descriptions.Item label="自评状态">{selfAssessmentStateLabels[selfState]}</Descriptions.Item>
+                {confirmation !== undefined && (
+                  <Descriptions.Item label="组长确认">
+                    {confirmation === null ? '尚未确认' : confirmation.outdated ? '组员已修改评分，须重新确认' : '已确认'}
+                  </Descriptions.Item>
+                )}
               </Descriptions>
               <Statistic title="单位自评合计" value={showPoints(selfTotals?.total ?? 0)} suffix={`/ ${showPoints(criteria.data.scale)} 分`} />
-              <Statistic title="考核组评分合计" value={teamHidden ? '—' : showPoints(teamTotals?.total ?? 0)} suffix={`/ ${showPoints(criteria.data.scale)} 分`} />
-              <Statistic title="考核组已评" value={progress.filled} suffix={`/ ${progress.leaves} 项`} />
+              <Statistic
+                title={memberScoring ? '本人评分合计' : '考核组评分合计'} value={teamHidden ? '—' : showPoints(teamTotals?.total ?? 0)}
+                suffix={`/ ${showPoints(criteria.data.scale)} 分`}
+              />
+              {memberScoring && confirmedTotal !== null && (
+                <Statistic title="考核组确认合计" value={showPoints(confirmedTotal)} suffix={`/ ${showPoints(criteria.data.scale)} 分`} />
+              )}
+              <Statistic title={memberScoring ? '本人已评' : '考核组已评'} value={progress.filled} suffix={`/ ${progress.leaves} 项`} />
             </Space>
           </Card>
           {scorer && c.state !== 'assessment' && (
@@ -214,20 +251,23 @@ export function Component() {
             <Alert type="info" showIcon title={`本单位由${scores.data.team?.name ?? '考核组'}的组员分别评分：此处填报的是您本人的评分，由组长确认后作为考核组评分。`} />
           )}
           {failure && <Alert type="error" showIcon title={failure} closable={{ onClose: () => setFailure(null) }} role="alert" />}
-          <Card
-            title="逐项评分（单位自评与考核组评分对照）"
-            extra={editable && <Button type="primary" onClick={() => void save()} loading={busy} disabled={!dirty}>保存评分</Button>}
-          >
-            <Table<CriterionRow>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              expandable={{ expandedRowKeys: groupKeys, showExpandColumn: false }}
-              tableLayout="fixed"
+          {leads ? (
+            <Tabs
+              activeKey={tab} onChange={setTab}
+              items={[
+                { key: 'own', label: '本人评分', children: scoringCard },
+                {
+                  key: 'confirm', label: '组长确认',
+                  children: (
+                    <TeamConfirmPanel
+                      campaignId={id} unitId={unitId} criteria={criteria.data} scores={scores.data} editable={c.state === 'assessment'}
+                      onConfirmed={() => { campaign.reload(); scores.reload(); }}
+                    />
+                  ),
+                },
+              ]}
             />
-          </Card>
+          ) : scoringCard}
           <Card title="单位确认">
             <Space orientation="vertical" style={{ width: '100%' }}>
               {response === null && <Typography.Text aria-label="单位确认状态">单位尚未确认考核组评分。</Typography.Text>}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { campaignProgressSchema } from '../../../shared/schemas/progress';
 import type { UnitCriteria } from '../../../shared/schemas/criteria';
 import type { StoredFileView } from '../../../shared/schemas/file';
-import type { evidenceFileSchema, evidenceListSchema } from '../../../shared/schemas/team';
+import type { evidenceFileSchema, evidenceListSchema, TeamConfirmationInput, teamConfirmationViewSchema } from '../../../shared/schemas/team';
 import type { scoreResponseSchema, selfAssessmentSchema, unitScoresSchema } from '../../../shared/schemas/score';
 import { ApiError, api } from '../../api/client';
 
@@ -10,6 +10,7 @@ export type UnitScores = z.infer<typeof unitScoresSchema>;
 export type SelfAssessment = z.infer<typeof selfAssessmentSchema>;
 export type ScoreResponse = z.infer<typeof scoreResponseSchema>;
 export type CampaignProgress = z.infer<typeof campaignProgressSchema>;
+export type TeamConfirmation = z.infer<typeof teamConfirmationViewSchema>;
 
 const unitAt = (id: string, unitId: string) => `/api/campaigns/${encodeURIComponent(id)}/units/${encodeURIComponent(unitId)}`;
 
@@ -22,6 +23,9 @@ export const assessmentApi = {
     api.post<SelfAssessment>(`${unitAt(id, unitId)}/self-assessment`, action === 'return' ? { action, reason } : { action }),
   respond: (id: string, unitId: string, response: 'confirmed' | 'disagreed', comment?: string) =>
     api.post<ScoreResponse>(`${unitAt(id, unitId)}/response`, { response, ...(comment ? { comment } : {}) }),
+  /** 组长确认考核组评分 (server: teams/confirm-team-score.ts). */
+  confirmTeam: (id: string, teamId: string, unitId: string, body: TeamConfirmationInput) =>
+    api.post<TeamConfirmation>(`/api/campaigns/${encodeURIComponent(id)}/teams/${encodeURIComponent(teamId)}/units/${encodeURIComponent(unitId)}/confirmation`, body),
   progress: (id: string) => api.get<CampaignProgress>(`/api/campaigns/${encodeURIComponent(id)}/progress`),
 };
 
