@@ -51,9 +51,10 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // ANALYZE samples at most about this many rows per index: statistics good enough to choose an
-  // index, in milliseconds even for a table of millions of rows.
-  sqlite.pragma('analysis_limit = 1000');
+  // ANALYZE samples about this many rows per index: about a second for a table of a million
+  // cards, where 1,000 rows misjudged a sector's 重大 cards of a year and walked every card of
+  // the year instead (docs/benchmarks.md, Ledgers).
+  sqlite.pragma('analysis_limit = 10000');
   return sqlite;
 }
 
