@@ -53,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'experts', lazy: () => import('./pages/experts/ExpertsPage') },
       { path: 'inspections', lazy: () => import('./pages/inspections/InspectionsPage') },
       { path: 'inspections/:id', lazy: () => import('./pages/inspections/InspectionPage') },
+      { path: 'training', lazy: () => import('./pages/training/TrainingPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },
