@@ -54,6 +54,8 @@ export const router = createBrowserRouter([
       { path: 'inspections', lazy: () => import('./pages/inspections/InspectionsPage') },
       { path: 'inspections/:id', lazy: () => import('./pages/inspections/InspectionPage') },
       { path: 'training', lazy: () => import('./pages/training/TrainingPage') },
+      { path: 'special-campaigns', lazy: () => import('./pages/special-campaigns/SpecialCampaignsPage') },
+      { path: 'special-campaigns/:id', lazy: () => import('./pages/special-campaigns/SpecialCampaignPage') },
       { path: 'accounts', lazy: () => import('./pages/accounts/AccountsPage') },
       { path: 'audit', lazy: () => import('./pages/audit/AuditPage') },
       { path: '*', Component: NotFound },
