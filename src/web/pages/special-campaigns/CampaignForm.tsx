@@ -60,7 +60,7 @@ export function CampaignForm({ organisationId, unitOptions, onClose, onSaved }: 
             <Select aria-label="类型" options={kindOptions} style={{ width: 300 }} />
           </Form.Item>
         </Space>
-        <Typography.Text strong>阶段安排</Typography.Text>
+        <div><Typography.Text strong>阶段安排</Typography.Text></div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>按时间顺序填写，前后阶段不得重叠，如动员部署、自查自改、督导检查、总结提升。</Typography.Paragraph>
         <Form.List name="phases">
           {(fields, { add, remove }) => (
@@ -84,7 +84,7 @@ export function CampaignForm({ organisationId, unitOptions, onClose, onSaved }: 
             </>
           )}
         </Form.List>
-        <Typography.Text strong>各单位任务</Typography.Text>
+        <div><Typography.Text strong>各单位任务</Typography.Text></div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>完成期限须在所属阶段的起止日期之内；承担任务的单位报送进展。</Typography.Paragraph>
         <Form.List name="tasks">
           {(fields, { add, remove }) => (
