@@ -279,6 +279,8 @@ describe('screenshots at 1280 px and 1024 px', () => {
     ['accounts', '/accounts', '用户与角色'],
     ['inspections', '/inspections', '检查台账'],
     ['experts', '/experts', '专家库'],
+    ['training', '/training', '培训持证'],
+    ['special-campaigns', '/special-campaigns', '专项行动'],
   ] as const;
   // Login names are what people type; they are Latin by design.
   const usernames = ['admin', 'leader', 'assessor', 'wangcun', 'sysadmin'];
