@@ -110,6 +110,23 @@ describe('培训持证', () => {
     await shot(page, 'training-coverage');
     expect(await latinWords(page)).toEqual([]);
     expect(problems).toEqual([]);
+
+    // The town keeps its own register: it sees the person and records a session held by itself.
+    const town = await signedIn('wangcun', '/training');
+    await town.getByRole('cell', { name: '赵建国', exact: true }).waitFor();
+    await town.getByRole('tab', { name: '培训' }).click();
+    await town.getByRole('button', { name: '登记培训' }).click();
+    const session = town.getByRole('dialog', { name: '登记培训' });
+    await session.getByLabel('培训名称').fill('王村镇化工企业主要负责人安全培训');
+    await session.getByLabel('组织实施单位').fill('王村镇安监办');
+    await session.getByText('主要负责人', { exact: true }).click();
+    await session.getByRole('button', { name: /登\s*记/ }).click();
+    await session.waitFor({ state: 'detached' });
+    await town.getByRole('row').filter({ hasText: '王村镇化工企业主要负责人安全培训' }).filter({ hasText: '王村镇政府' }).waitFor();
+    await settled(town);
+    await shot(town, 'training-sessions-town');
+    expect(await latinWords(town)).toEqual([]);
+    expect(pageProblems(town)).toEqual([]);
   });
 });
 

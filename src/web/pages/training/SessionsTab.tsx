@@ -1,5 +1,6 @@
-import { Alert, Button, Input, Space, Table } from 'antd';
+import { Alert, Button, DatePicker, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/schemas/account';
 import { useRequest } from '../../api/use-request';
@@ -9,13 +10,14 @@ import { SessionForm } from './SessionForm';
 
 /** 培训: the sessions held, newest first, by day. */
 export function SessionsTab({ me, mayManage, unitName }: { me: AccountView; mayManage: boolean; unitName: (id: string | null) => string }) {
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const from = range?.[0]?.format('YYYY-MM-DD');
+  const to = range?.[1]?.format('YYYY-MM-DD');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [recording, setRecording] = useState(false);
   const list = useRequest(
-    () => trainingApi.sessions({ from: from || undefined, to: to || undefined, page, pageSize }), [from, to, page, pageSize],
+    () => trainingApi.sessions({ from, to, page, pageSize }), [from, to, page, pageSize],
   );
 
   const columns: TableProps<SessionView>['columns'] = [
@@ -30,8 +32,10 @@ export function SessionsTab({ me, mayManage, unitName }: { me: AccountView; mayM
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <label>培训日期自：<Input aria-label="培训日期起" type="date" style={{ width: 160 }} value={from} onChange={(e) => { setFrom(e.target.value); setPage(1); }} /></label>
-        <label>至：<Input aria-label="培训日期止" type="date" style={{ width: 160 }} value={to} onChange={(e) => { setTo(e.target.value); setPage(1); }} /></label>
+        <label>
+          培训日期：
+          <DatePicker.RangePicker aria-label="按培训日期筛选" value={range} onChange={(v) => { setRange(v); setPage(1); }} />
+        </label>
         {mayManage && <Button type="primary" onClick={() => setRecording(true)}>登记培训</Button>}
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
