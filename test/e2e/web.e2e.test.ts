@@ -101,13 +101,13 @@ describe('登录', () => {
 
 describe('menu by role', () => {
   test.each([
-    // 监管台账 (隐患台账, 企业档案, 执法措施, 举报受理, 检查台账, 专家库) for every role that reads them: the office
-    // and leaders their tree, assessors their assigned units' (never tips or inspections), a liaison its own
-    // unit's; the expert pool for the office alone.
-    ['admin', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '检查台账', '专家库', '用户与角色', '审计日志']],
-    ['leader', ['首页', '单位与组织', '考核活动', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '检查台账', '用户与角色', '审计日志']],
-    ['assessor', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '月度指标', '隐患台账', '企业档案', '执法措施']],
-    ['wangcun', ['首页', '单位与组织', '考核活动', '自评', '责任书', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '检查台账']],
+    // 监管台账 (隐患台账, 企业档案, 执法措施, 举报受理, 检查台账, 培训持证, 专项行动, 专家库) for every role that
+    // reads them: the office and leaders their tree, assessors their assigned units' (never tips, inspections or
+    // special campaigns), a liaison its own unit's; the expert pool for the office alone.
+    ['admin', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '检查台账', '培训持证', '专项行动', '专家库', '用户与角色', '审计日志']],
+    ['leader', ['首页', '单位与组织', '考核活动', '责任书', '事故登记', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '检查台账', '培训持证', '专项行动', '用户与角色', '审计日志']],
+    ['assessor', ['首页', '单位与组织', '考核活动', '考核评分', '责任书', '月度指标', '隐患台账', '企业档案', '执法措施', '培训持证']],
+    ['wangcun', ['首页', '单位与组织', '考核活动', '自评', '责任书', '月度指标', '隐患台账', '企业档案', '执法措施', '举报受理', '检查台账', '培训持证', '专项行动']],
   ])('%s sees %j', async (username, expected) => {
     const page = await signedIn(username, '/');
     expect(await menuEntries(page)).toEqual(expected);
@@ -279,6 +279,8 @@ describe('screenshots at 1280 px and 1024 px', () => {
     ['accounts', '/accounts', '用户与角色'],
     ['inspections', '/inspections', '检查台账'],
     ['experts', '/experts', '专家库'],
+    ['training', '/training', '培训持证'],
+    ['special-campaigns', '/special-campaigns', '专项行动'],
   ] as const;
   // Login names are what people type; they are Latin by design.
   const usernames = ['admin', 'leader', 'assessor', 'wangcun', 'sysadmin'];

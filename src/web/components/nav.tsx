@@ -2,7 +2,7 @@ import { AlertOutlined, AuditOutlined, ApartmentOutlined, CalendarOutlined, Flag
 import { FileProtectOutlined } from '@ant-design/icons';
 import { BankOutlined, EditOutlined, FormOutlined, PhoneOutlined, SafetyOutlined, WarningOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
-import { FileSearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, ReadOutlined, RocketOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
 import { mayList } from '../access';
@@ -37,6 +37,8 @@ export const navItems: readonly NavItem[] = [
   { path: '/enforcement', label: '执法措施', icon: <SafetyOutlined />, allowed: (a) => mayList(a, 'enforcement.read'), group: '监管台账' },
   { path: '/tips', label: '举报受理', icon: <PhoneOutlined />, allowed: (a) => mayList(a, 'tip.read'), group: '监管台账' },
   { path: '/inspections', label: '检查台账', icon: <FileSearchOutlined />, allowed: (a) => mayList(a, 'inspection.read'), group: '监管台账' },
+  { path: '/training', label: '培训持证', icon: <ReadOutlined />, allowed: (a) => mayList(a, 'training.read'), group: '监管台账' },
+  { path: '/special-campaigns', label: '专项行动', icon: <RocketOutlined />, allowed: (a) => mayList(a, 'specialCampaign.read'), group: '监管台账' },
   { path: '/experts', label: '专家库', icon: <SolutionOutlined />, allowed: (a) => mayList(a, 'expert.read'), group: '监管台账' },
   { path: '/accounts', label: '用户与角色', icon: <TeamOutlined />, allowed: (a) => mayList(a, 'account.read') },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, allowed: (a) => mayList(a, 'audit.read') },
