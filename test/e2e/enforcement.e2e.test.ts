@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { latinWords, logInViaApi, pageProblems, screenshot, fillDay } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -70,7 +70,7 @@ describe('执法措施', () => {
     await page.getByRole('button', { name: '记录“现场实施（现场笔录）”' }).click();
     await page.getByRole('button', { name: '作出决定（文书）' }).click();
     await page.getByLabel('决定书文书编号').fill('周应急责改〔2026〕99号');
-    await page.getByLabel('整改期限').fill(chinaToday(10));
+    await fillDay(page.getByLabel('整改期限'), chinaToday(10));
     await page.getByRole('button', { name: '记录“作出决定（文书）”' }).click();
     await page.getByText('整改期限').first().waitFor();
     await page.getByRole('cell', { name: '未到期' }).waitFor();

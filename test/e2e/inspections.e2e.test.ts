@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { latinWords, logInViaApi, pageProblems, screenshot, fillDay } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -72,13 +72,13 @@ describe('专家库 and 检查', () => {
     await form.getByText('其他单位（填写名称）').click();
     await form.getByLabel('工作单位名称').fill('淄博职业学院');
     await form.getByRole('button', { name: '添加期间' }).click();
-    await form.getByLabel('期间1起').fill('2027-03-20');
-    await form.getByLabel('期间1止').fill('2027-03-10');
+    await fillDay(form.getByLabel('期间1起'), '2027-03-20');
+    await fillDay(form.getByLabel('期间1止'), '2027-03-10');
     await form.getByRole('button', { name: '保存' }).click();
     await form.getByRole('alert').filter({ hasText: '不能参加检查的期间第1项的终止日期：起始日期不能晚于终止日期' }).waitFor();
     await shot(page, 'expert-refused', false);
     expect(await page.getByRole('cell', { name: '王敏' }).count()).toBe(0);
-    await form.getByLabel('期间1止').fill('2027-03-30');
+    await fillDay(form.getByLabel('期间1止'), '2027-03-30');
     await form.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: '王敏' }).waitFor();
     await page.getByRole('cell', { name: '2027-03-20至2027-03-30' }).waitFor();

@@ -63,7 +63,9 @@ describe('举报受理', () => {
     await town.getByLabel('隐患部位').fill('液氨储罐区');
     await town.getByLabel('隐患描述').fill('可燃气体报警仪损坏');
     await town.getByRole('button', { name: '登记核查结果' }).click();
-    await town.getByRole('link', { name: '查看据此建立的隐患卡' }).waitFor();
+    // The card is made with the verification; a refusal would show as an alert instead.
+    await town.getByRole('link', { name: '查看据此建立的隐患卡' }).or(town.locator('.ant-alert-error')).first().waitFor({ timeout: 60_000 });
+    expect(await town.locator('.ant-alert-error').allInnerTexts()).toEqual([]);
     await town.getByRole('button', { name: '答复举报人' }).click();
     await town.getByLabel('答复内容').fill('经核查属实，已责令企业整改。');
     await town.getByRole('button', { name: '答复举报人' }).click();

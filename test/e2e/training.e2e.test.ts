@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { latinWords, logInViaApi, pageProblems, screenshot, fillDay } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -82,8 +82,8 @@ describe('培训持证', () => {
     await page.getByRole('button', { name: '为赵建国登记证书' }).click();
     const cert = page.getByRole('dialog', { name: '登记证书' });
     await cert.getByLabel('证书编号').fill('鲁安主证2026099');
-    await cert.getByLabel('发证日期').fill(chinaToday(-10));
-    await cert.getByLabel('有效期至').fill(chinaToday(20));
+    await fillDay(cert.getByLabel('发证日期'), chinaToday(-10));
+    await fillDay(cert.getByLabel('有效期至'), chinaToday(20));
     await cert.getByRole('button', { name: /登\s*记/ }).click();
     await cert.waitFor({ state: 'detached' });
 
@@ -144,11 +144,11 @@ describe('专项行动', () => {
     await form.getByLabel('类型', { exact: true }).click();
     await option(page, '冬季安全隐患排查整治').click();
     await form.getByLabel('阶段1名称').fill('自查自改');
-    await form.getByLabel('阶段1开始日期').fill(chinaToday(-5));
-    await form.getByLabel('阶段1结束日期').fill(chinaToday(20));
+    await fillDay(form.getByLabel('阶段1开始日期'), chinaToday(-5));
+    await fillDay(form.getByLabel('阶段1结束日期'), chinaToday(20));
     await choose(page, form.getByLabel('任务1承担单位'), '王村镇', '王村镇政府');
     await form.getByLabel('任务1内容').fill('组织化工企业开展冬季隐患自查');
-    await form.getByLabel('任务1完成期限').fill(chinaToday(30));
+    await fillDay(form.getByLabel('任务1完成期限'), chinaToday(30));
     await form.getByRole('button', { name: /部\s*署/ }).click();
     await form.getByRole('alert').filter({ hasText: `任务“组织化工企业开展冬季隐患自查”的完成期限${chinaToday(30)}不在阶段“自查自改”` }).waitFor();
     await shot(page, 'special-campaign-refused');
@@ -156,7 +156,7 @@ describe('专项行动', () => {
     const listed = await (await page.request.get('/api/special-campaigns')).json() as { items: { name: string }[] };
     expect(listed.items.map((c) => c.name)).not.toContain(name);
 
-    await form.getByLabel('任务1完成期限').fill(chinaToday(10));
+    await fillDay(form.getByLabel('任务1完成期限'), chinaToday(10));
     await form.getByRole('button', { name: /部\s*署/ }).click();
     await page.getByRole('heading', { name }).waitFor();
     await page.getByRole('row').filter({ hasText: '组织化工企业开展冬季隐患自查' }).getByText('未完成').waitFor();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = fileURLToPath(new URL('../../../.tmp/e2e-screenshots/', import.meta.url));
@@ -77,4 +77,14 @@ export async function latinWords(page: Page, allowed: readonly string[] = []): P
   const text = await page.locator('body').innerText();
   const words = text.match(/[A-Za-z][A-Za-z_.-]{2,}/g) ?? [];
   return [...new Set(words)].filter((w) => !allowed.includes(w));
+}
+
+/**
+ * Types a day into an antd date picker and moves on with Tab, as a person does (Enter would also
+ * submit the form the field is in).
+ */
+export async function fillDay(field: Locator, day: string): Promise<void> {
+  await field.click();
+  await field.fill(day);
+  await field.press('Tab');
 }

@@ -9,6 +9,7 @@ import { enforcementApi } from './api';
 import type { MeasureDetail } from './api';
 import type { StepField } from './step-fields';
 import { stepBody, stepFields } from './step-fields';
+import { DayInput } from '../../components/DayInput';
 
 /** The control of one field; Form.Item's value and onChange (or checked) are passed through to it. */
 function FieldInput({ field, ...control }: { field: StepField } & Record<string, unknown>) {
@@ -22,7 +23,7 @@ function FieldInput({ field, ...control }: { field: StepField } & Record<string,
     case 'days':
       return <InputNumber {...control} aria-label={field.label} min={1} max={365} precision={0} suffix="日" style={{ width: 140 }} />;
     case 'date':
-      return <Input {...control} aria-label={field.label} type="date" style={{ width: 180 }} />;
+      return <DayInput {...control} aria-label={field.label} style={{ width: 180 }} />;
     case 'choice':
       return (
         <Radio.Group {...control} aria-label={field.label}>

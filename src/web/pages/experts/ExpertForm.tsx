@@ -9,6 +9,7 @@ import { expertApi } from './api';
 import type { ExpertView } from './api';
 import { employerKindOptions, expertFieldLabels, expertFields, expertFormValues, expertUpdateBody } from './expert-form';
 import type { ExpertFormValues } from './expert-form';
+import { DayInput } from '../../components/DayInput';
 
 const levelOptions = expertLevels.map((value) => ({ value, label: expertLevelLabels[value] }));
 const row = { marginBottom: 8 };
@@ -102,7 +103,7 @@ export function ExpertForm({ expert, onClose, onSaved }: { expert?: ExpertView; 
                 <EnterpriseSelect aria-label={`曾任职单位${i + 1}`} style={{ width: 300 }} />
               </Form.Item>
               <Form.Item name={[field.name, 'until']} style={row} rules={[{ required: true, message: '请填写任职至' }]}>
-                <Input aria-label={`任职至${i + 1}`} type="date" style={{ width: 160 }} />
+                <DayInput aria-label={`任职至${i + 1}`} style={{ width: 160 }} />
               </Form.Item>
             </>
           )}
@@ -127,11 +128,11 @@ export function ExpertForm({ expert, onClose, onSaved }: { expert?: ExpertView; 
           {(field, i) => (
             <>
               <Form.Item name={[field.name, 'from']} style={row} rules={[{ required: true, message: '请填写起始日期' }]}>
-                <Input aria-label={`期间${i + 1}起`} type="date" style={{ width: 160 }} />
+                <DayInput aria-label={`期间${i + 1}起`} style={{ width: 160 }} />
               </Form.Item>
               <span>至</span>
               <Form.Item name={[field.name, 'to']} style={row} rules={[{ required: true, message: '请填写终止日期' }]}>
-                <Input aria-label={`期间${i + 1}止`} type="date" style={{ width: 160 }} />
+                <DayInput aria-label={`期间${i + 1}止`} style={{ width: 160 }} />
               </Form.Item>
             </>
           )}

@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { App, Button, Drawer, Form, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { inspectionKindLabels, inspectionKindSchema } from '../../../shared/schemas/inspection';
 import type { InspectionCreate } from '../../../shared/schemas/inspection';
@@ -9,6 +9,7 @@ import { sectorLabels } from '../../labels';
 import { inspectionApi } from './api';
 import type { InspectionView } from './api';
 import { chinaToday, inspectionFieldLabels } from './inspection-form';
+import { DayInput } from '../../components/DayInput';
 
 interface PlanValues {
   enterpriseId?: string;
@@ -57,7 +58,7 @@ export function PlanForm({ onClose, onSaved }: { onClose: () => void; onSaved: (
           <Radio.Group aria-label="检查方式" options={kindOptions} />
         </Form.Item>
         <Form.Item name="plannedOn" label="计划检查日期" rules={[{ required: true, message: '请填写计划检查日期' }]}>
-          <Input aria-label="计划检查日期" type="date" style={{ width: 180 }} />
+          <DayInput aria-label="计划检查日期" style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="checklistSector" label="检查表所属行业领域" extra="不选则按企业档案中的行业领域">
           <Select aria-label="检查表所属行业领域" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="按企业的行业领域" options={sectorOptions} />

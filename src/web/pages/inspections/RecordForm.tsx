@@ -6,6 +6,7 @@ import { inspectionApi } from './api';
 import type { InspectionView } from './api';
 import { chinaToday, inspectionFieldLabels, recordBody } from './inspection-form';
 import type { RecordFormValues } from './inspection-form';
+import { DayInput } from '../../components/DayInput';
 
 const row = { marginBottom: 8 };
 const compliantOptions = [{ value: true, label: '符合' }, { value: false, label: '不符合' }];
@@ -45,7 +46,7 @@ export function RecordForm({ inspection, onClose, onDone }: { inspection: Inspec
         {error && <Typography.Paragraph type="danger" role="alert">{error}</Typography.Paragraph>}
         <Space wrap size={16} align="start">
           <Form.Item name="inspectedOn" label="检查日期" rules={[{ required: true, message: '请填写检查日期' }]}>
-            <Input aria-label="检查日期" type="date" style={{ width: 170 }} />
+            <DayInput aria-label="检查日期" style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="inspectors" label="检查人员" extra="输入姓名后按回车添加" rules={[{ required: true, type: 'array', min: 1, message: '请至少填写一名检查人员' }]}>
             <Select aria-label="检查人员" mode="tags" tokenSeparators={['，', ',', '、']} style={{ width: 420 }} placeholder="执法人员或专家姓名" />

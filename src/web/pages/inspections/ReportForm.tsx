@@ -8,6 +8,7 @@ import { inspectionApi } from './api';
 import type { InspectionReportView, InspectionView } from './api';
 import { chinaToday, inspectionFieldLabels, reportBody } from './inspection-form';
 import type { ReportFormValues } from './inspection-form';
+import { DayInput } from '../../components/DayInput';
 
 const authorOptions = reportAuthorKindSchema.options.map((value) => ({ value, label: reportAuthorKindLabels[value] }));
 
@@ -54,7 +55,7 @@ export function ReportForm({ inspection, uploadUnitId, onClose, onDone }: {
           <Input aria-label="报告标题" maxLength={200} />
         </Form.Item>
         <Form.Item name="reportedOn" label="报告日期" rules={[{ required: true, message: '请填写报告日期' }]}>
-          <Input aria-label="报告日期" type="date" style={{ width: 170 }} />
+          <DayInput aria-label="报告日期" style={{ width: 170 }} />
         </Form.Item>
         <Form.Item name="summary" label="主要结论" rules={[{ required: true, whitespace: true, message: '请填写主要结论' }]}>
           <Input.TextArea aria-label="主要结论" rows={4} maxLength={4000} />

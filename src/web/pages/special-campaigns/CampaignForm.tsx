@@ -6,6 +6,7 @@ import { specialCampaignApi } from './api';
 import type { SpecialCampaignView } from './api';
 import { campaignBody, campaignErrorText, planProblems } from './campaign-form';
 import type { CampaignFormValues } from './campaign-form';
+import { DayInput } from '../../components/DayInput';
 
 const kindOptions = specialCampaignKinds.map((value) => ({ value, label: specialCampaignKindLabels[value] }));
 const row = { marginBottom: 8 };
@@ -71,11 +72,11 @@ export function CampaignForm({ organisationId, unitOptions, onClose, onSaved }: 
                     <Input aria-label={`阶段${i + 1}名称`} placeholder="阶段名称" maxLength={100} style={{ width: 200 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'from']} style={row} rules={[{ required: true, message: '请填写开始日期' }]}>
-                    <Input aria-label={`阶段${i + 1}开始日期`} type="date" style={{ width: 160 }} />
+                    <DayInput aria-label={`阶段${i + 1}开始日期`} style={{ width: 160 }} />
                   </Form.Item>
                   <span>至</span>
                   <Form.Item name={[field.name, 'to']} style={row} rules={[{ required: true, message: '请填写结束日期' }]}>
-                    <Input aria-label={`阶段${i + 1}结束日期`} type="date" style={{ width: 160 }} />
+                    <DayInput aria-label={`阶段${i + 1}结束日期`} style={{ width: 160 }} />
                   </Form.Item>
                   {fields.length > 1 && <Button type="link" onClick={() => remove(field.name)}>删除</Button>}
                 </Space>
@@ -101,7 +102,7 @@ export function CampaignForm({ organisationId, unitOptions, onClose, onSaved }: 
                     <Input aria-label={`任务${i + 1}内容`} placeholder="任务内容" maxLength={200} style={{ width: 250 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'dueOn']} style={row} rules={[{ required: true, message: '请填写完成期限' }]}>
-                    <Input aria-label={`任务${i + 1}完成期限`} type="date" style={{ width: 150 }} />
+                    <DayInput aria-label={`任务${i + 1}完成期限`} style={{ width: 150 }} />
                   </Form.Item>
                   {fields.length > 1 && <Button type="link" onClick={() => remove(field.name)}>删除</Button>}
                 </Space>

@@ -6,6 +6,7 @@ import { specialCampaignApi } from './api';
 import type { SpecialCampaignDetail } from './api';
 import { campaignErrorText, progressBody } from './campaign-form';
 import type { ProgressFormValues, TaskRow } from './campaign-form';
+import { DayInput } from '../../components/DayInput';
 
 /** 报告进展 on one task: done or not, what was done, the day (today by default, never later). */
 export function ProgressForm({ campaignId, task, onClose, onDone }: {
@@ -48,7 +49,7 @@ export function ProgressForm({ campaignId, task, onClose, onDone }: {
           <Input aria-label="备注" maxLength={1000} />
         </Form.Item>
         <Form.Item name="reportedOn" label="报送日期" extra="不能晚于今天；完成报告晚于完成期限的记为逾期完成">
-          <Input aria-label="报送日期" type="date" style={{ width: 170 }} />
+          <DayInput aria-label="报送日期" style={{ width: 170 }} />
         </Form.Item>
       </Form>
     </Drawer>

@@ -8,6 +8,7 @@ import { tipApi } from './api';
 import type { TipView } from './api';
 import type { TipAction } from './tip-actions';
 import { TIP_ACTION_ZH } from './tip-actions';
+import { DayInput } from '../../components/DayInput';
 
 const endpoint = { assign: 'assignment', extend: 'extension', verify: 'verification', reply: 'reply', reward: 'reward' } as const;
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -50,7 +51,7 @@ function Fields({ action, tip, form }: { action: TipAction; tip: TipView; form: 
       return (
         <>
           <Form.Item name="text" label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
-          <Form.Item name="repliedOn" label="答复日期" extra="不填为今天"><Input aria-label="答复日期" type="date" style={{ width: 180 }} /></Form.Item>
+          <Form.Item name="repliedOn" label="答复日期" extra="不填为今天"><DayInput aria-label="答复日期" style={{ width: 180 }} /></Form.Item>
         </>
       );
     case 'reward':
@@ -72,7 +73,7 @@ function Fields({ action, tip, form }: { action: TipAction; tip: TipView; form: 
             <Radio.Group options={[{ value: true, label: '属实' }, { value: false, label: '不属实' }]} />
           </Form.Item>
           <Form.Item name="findings" label="核查情况" rules={[{ required: true, whitespace: true, message: '请填写核查情况' }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
-          <Form.Item name="verifiedOn" label="核查完毕日期" extra="不填为今天"><Input aria-label="核查完毕日期" type="date" style={{ width: 180 }} /></Form.Item>
+          <Form.Item name="verifiedOn" label="核查完毕日期" extra="不填为今天"><DayInput aria-label="核查完毕日期" style={{ width: 180 }} /></Form.Item>
           {verified === true && tip.subject !== 'concealedAccident' && (
             <Form.Item name="fineYuan" label="行政处罚罚款金额"><InputNumber aria-label="罚款金额" min={0} precision={0} suffix="元" style={{ width: 200 }} /></Form.Item>
           )}

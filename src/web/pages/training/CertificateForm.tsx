@@ -9,6 +9,7 @@ import { trainingApi } from './api';
 import type { CertificateView, PersonView } from './api';
 import { certificateBody, trainingFieldLabels } from './training-form';
 import type { CertificateFormValues } from './training-form';
+import { DayInput } from '../../components/DayInput';
 
 /**
  * 登记证书: the holder (a listed person of an enterprise), number, issue day, valid until
@@ -60,10 +61,10 @@ export function CertificateForm({ person, onClose, onSaved }: { person?: PersonV
         </Form.Item>
         <Space wrap>
           <Form.Item name="issuedOn" label="发证日期" rules={[{ required: true, message: '请填写发证日期' }]}>
-            <Input aria-label="发证日期" type="date" style={{ width: 170 }} />
+            <DayInput aria-label="发证日期" style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请填写有效期' }]}>
-            <Input aria-label="有效期至" type="date" style={{ width: 170 }} />
+            <DayInput aria-label="有效期至" style={{ width: 170 }} />
           </Form.Item>
         </Space>
         <Form.Item name="sessionId" label="取得证书的培训" extra="可不选">

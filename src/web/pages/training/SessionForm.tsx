@@ -9,6 +9,7 @@ import { trainingApi } from './api';
 import type { SessionView } from './api';
 import { sessionBody, trainingFieldLabels } from './training-form';
 import type { SessionFormValues } from './training-form';
+import { DayInput } from '../../components/DayInput';
 
 const roleOptions = trainingRoleSchema.options.map((value) => ({ value, label: trainingRoleLabels[value] }));
 
@@ -42,7 +43,7 @@ export function SessionForm({ me, onClose, onSaved }: { me: AccountView; onClose
           <Input aria-label="培训名称" maxLength={200} />
         </Form.Item>
         <Form.Item name="heldOn" label="培训日期" rules={[{ required: true, message: '请填写培训日期' }]}>
-          <Input aria-label="培训日期" type="date" style={{ width: 170 }} />
+          <DayInput aria-label="培训日期" style={{ width: 170 }} />
         </Form.Item>
         <Form.Item name="organiser" label="组织实施单位" rules={[{ required: true, whitespace: true, message: '请填写组织实施单位' }]}>
           <Input aria-label="组织实施单位" maxLength={100} />
