@@ -45,6 +45,16 @@ describe('item score import', () => {
     })));
   });
 
+  it('an item not yet scored is exported as an empty cell, which the import refuses instead of reading 0', async () => {
+    const rows: ItemScoreRow[] = [
+      { unit: '王村镇政府', category: '属地', path: '1.1', name: '项目1.1', points: 5, earned: 4, note: '' },
+      { unit: '王村镇政府', category: '属地', path: '1.2', name: '项目1.2', points: 5, earned: 0, unscored: true, note: '未评分' },
+    ];
+    const result = await parseItemScores(await buildItemScoresWorkbook(rows), { knownUnits: units });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([{ sheet: '评分表', row: 3, column: 'F', message: expect.stringContaining('得分') }]);
+  });
+
   it('reports every bad cell at once, by sheet, row and column letter', async () => {
     const workbook = await sheet('评分表', ['单位名称', '细则编号', '得分', '扣分说明'], [
       ['王村镇政府', '1.1', 18, ''], // row 2

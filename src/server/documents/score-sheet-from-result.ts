@@ -65,10 +65,10 @@ function traceLines(root: TraceNode): string[] {
 }
 
 /** Each scored item (leaf criterion) of one unit, with the note that explains its points. */
-export function resultItems(input: AssessmentCase, result: UnitResult): ScoreSheetItem[] {
+export function resultItems(input: AssessmentCase, result: UnitResult, items: readonly ItemResult[] = unitItems(input, result)): ScoreSheetItem[] {
   const plan = input.compiled.plans.get(result.categoryId);
   if (!plan) throw new RangeError(`单位“${result.name}”的类别没有考核细则`);
-  return unitItems(input, result).map((item) => {
+  return items.map((item) => {
     const node = plan.nodes[item.index];
     return {
       path: node?.id ?? item.id,
@@ -82,15 +82,20 @@ export function resultItems(input: AssessmentCase, result: UnitResult): ScoreShe
 
 /** Item-score rows of every unit, in the layout the item-score import reads back. */
 export function itemScoreRowsFromResults(input: AssessmentCase, results: UnitResult[]): ItemScoreRow[] {
-  return results.flatMap((result) => resultItems(input, result).map((item) => ({
-    unit: result.name,
-    category: result.categoryName,
-    path: item.path,
-    name: item.name,
-    points: item.standard,
-    earned: item.earned,
-    note: item.note,
-  })));
+  return results.flatMap((result) => {
+    // An item the team has not scored counts 0 in a partial result; its cell stays empty.
+    const items = unitItems(input, result);
+    return resultItems(input, result, items).map((item, k) => ({
+      unit: result.name,
+      category: result.categoryName,
+      path: item.path,
+      name: item.name,
+      points: item.standard,
+      earned: item.earned,
+      unscored: items[k]!.input.kind === 'missing',
+      note: item.note,
+    }));
+  });
 }
 
 export function scoreSheetFromResult(input: AssessmentCase, result: UnitResult, campaignName: string): ScoreSheetData {

@@ -99,6 +99,8 @@ export interface ItemScoreRow {
   points: number;
   /** null = 缺项 (the item does not apply to the unit), written as the text 缺项. */
   earned: number | null;
+  /** Not scored yet: the cell is left empty, so the sheet read back cannot turn it into 0. */
+  unscored?: boolean;
   note: string;
 }
 
@@ -119,7 +121,10 @@ export const ITEM_SCORE_COLUMNS: XlsxColumn[] = [
 
 /** Each unit's item scores, in the layout the item-score import reads back. */
 export async function buildItemScoresWorkbook(rows: ItemScoreRow[]): Promise<Buffer> {
-  return writeWorkbook([{ name: ITEM_SCORE_SHEET, columns: ITEM_SCORE_COLUMNS, rows: rows.map((row) => ({ ...row, earned: row.earned ?? NOT_APPLICABLE_TEXT })) }]);
+  return writeWorkbook([{
+    name: ITEM_SCORE_SHEET, columns: ITEM_SCORE_COLUMNS,
+    rows: rows.map(({ unscored, ...row }) => ({ ...row, earned: unscored ? null : row.earned ?? NOT_APPLICABLE_TEXT })),
+  }]);
 }
 
 /** A monthly report of one control indicator (控制指标) by one unit. */
