@@ -5,45 +5,31 @@
  * table and one unit's trace through the API. On SQLite and PostgreSQL (BENCH_ENGINES).
  * Figures go in docs/benchmarks.md, section "Workflow".
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-// @ts-expect-error plain ESM helper without type declarations
-import { postgresBin, startTemporaryPostgres } from '../../scripts/temporary-postgres.mjs';
 import type { Actor } from '../../src/domain/access/can';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import { createDatabase, type Database } from '../../src/server/db/create-database';
+import type { Database } from '../../src/server/db/create-database';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { changeCampaignState } from '../../src/server/modules/campaigns/change-campaign-state';
+import { forEachEngine, timeGets } from '../shared/engines';
 import { benchPassword, seedBenchCampaign } from './seed';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 5_000);
 const ACCIDENTS = Number(process.env.BENCH_ACCIDENTS ?? 2_000);
 const READS = Number(process.env.BENCH_READS ?? 200);
-const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 
 interface Row { engine: string; seedS: string; liveMs: number; publishMs: number; results: string; table: string; trace: string; peakMb: number }
 
 let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 10);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (ms: number) => ms.toFixed(1);
 
 async function timeReads(app: Awaited<ReturnType<typeof buildApp>>, cookie: string, urls: () => string): Promise<string> {
-  const times: number[] = [];
-  for (let i = 0; i < READS; i += 1) {
-    const url = urls();
-    const start = performance.now();
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    times.push(performance.now() - start);
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  }
-  times.sort((a, b) => a - b);
-  return `${fmt(percentile(times, 50))} / ${fmt(percentile(times, 99))}`;
+  const t = await timeGets((url) => app.inject({ method: 'GET', url, headers: { cookie } }), READS, urls);
+  return `${fmt(t.p50)} / ${fmt(t.p99)}`;
 }
 
 async function benchEngine(engine: string, database: Database, dataDir: string): Promise<Row> {
@@ -81,42 +67,7 @@ async function benchEngine(engine: string, database: Database, dataDir: string):
   return { engine, seedS, liveMs, publishMs, results, table, trace, peakMb: Math.round(peakRss / 1024 / 1024) };
 }
 
-const rows: Row[] = [];
-for (const engine of engines) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'anke-bench-wf-'));
-  try {
-    if (engine === 'sqlite') {
-      const database = createDatabase({ dataDir });
-      try { rows.push(await benchEngine('SQLite', database, dataDir)); } finally { await database.close(); }
-    } else if (engine === 'postgres') {
-      let cluster: { url: string; stop: () => void } | null = null;
-      let adminUrl = process.env.DATABASE_URL;
-      if (!adminUrl) {
-        const bin = postgresBin();
-        if (!bin) { process.stdout.write('跳过 PostgreSQL：未设置 DATABASE_URL，也未找到 /usr/lib/postgresql/*/bin。\n'); continue; }
-        cluster = await startTemporaryPostgres(bin);
-        adminUrl = cluster!.url;
-      }
-      const name = `anke_bench_wf_${process.pid}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      const url = new URL(adminUrl!);
-      url.pathname = `/${name}`;
-      const database = createDatabase({ databaseUrl: url.toString() });
-      try {
-        rows.push(await benchEngine('PostgreSQL', database, dataDir));
-      } finally {
-        await database.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-        cluster?.stop();
-      }
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+const rows = await forEachEngine('wf', benchEngine);
 clearInterval(sampler);
 
 const lines = [

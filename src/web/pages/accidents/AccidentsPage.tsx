@@ -13,6 +13,7 @@ import { AccidentDetail, occurredText, yuan } from './AccidentDetail';
 import { AccidentForm, sectorOptions } from './AccidentForm';
 import { GradeTag } from './grade';
 import { VetoPanel } from './VetoPanel';
+import { registerPagination } from '../../components/register-pagination';
 
 const gradeOptions = accidentGrades.map((value) => ({ value, label: accidentGradeLabels[value] }));
 
@@ -119,15 +120,7 @@ export function Component() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: '没有符合条件的事故' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => `共 ${total} 起`,
-              onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-            }}
+            pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '起', setPage, setPageSize })}
             scroll={{ x: 740 }}
           />
         </Card>

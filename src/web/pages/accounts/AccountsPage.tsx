@@ -14,6 +14,7 @@ import { api, errorMessage } from '../../api/client';
 import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
 import { AccountFormModal, ResetPasswordModal } from './AccountForm';
+import { registerPagination } from '../../components/register-pagination';
 
 type AccountList = z.infer<typeof accountListSchema>;
 type OrganisationList = z.infer<typeof organisationListSchema>;
@@ -205,15 +206,7 @@ export function Component() {
           columns={columns}
           dataSource={accounts.data?.items ?? []}
           locale={{ emptyText: '没有符合条件的账户' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: accounts.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 个账户`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: accounts.data?.total ?? 0, unit: '个账户', setPage, setPageSize })}
           scroll={{ x: 860 }}
         />
       </Card>

@@ -17,6 +17,7 @@ import { api } from '../../api/client';
 import { useRequest } from '../../api/use-request';
 import { auditActionLabel, auditActionLabels, auditFieldLabels, entityTypeLabels, labelOr, sectorLabel } from '../../labels';
 import { useAccount } from '../../session/session';
+import { registerPagination } from '../../components/register-pagination';
 
 type AuditList = z.infer<typeof auditListSchema>;
 type CampaignList = z.infer<typeof campaignListSchema>;
@@ -175,15 +176,7 @@ export function Component() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: '没有符合条件的记录' }}
           expandable={{ expandedRowRender: (record) => <Changes record={record} names={names} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: data?.total ?? 0, unit: '条', setPage, setPageSize })}
           scroll={{ x: 760 }}
         />
       </Card>

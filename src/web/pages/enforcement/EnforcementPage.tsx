@@ -10,6 +10,7 @@ import { enforcementApi } from './api';
 import type { MeasureView } from './api';
 import { MeasureForm } from './MeasureForm';
 import { MeasureTags } from './tags';
+import { registerPagination } from '../../components/register-pagination';
 
 const typeOptions = measureTypes.map((value) => ({ value, label: measureTypeLabels[value] }));
 const endedOptions = [{ value: 'false', label: '进行中' }, { value: 'true', label: '已结束' }];
@@ -89,15 +90,7 @@ export function Component() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有符合条件的执法措施' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 项`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '项', setPage, setPageSize })}
           scroll={{ x: 900 }}
         />
       </Card>

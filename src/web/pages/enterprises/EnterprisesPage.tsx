@@ -12,6 +12,7 @@ import type { EnterpriseView } from './api';
 import { EnterpriseForm } from './EnterpriseForm';
 import { EnterpriseImport } from './EnterpriseImport';
 import { LicenceTag } from './licence';
+import { registerPagination } from '../../components/register-pagination';
 
 /** 企业档案: the enterprises of the reader's scope, searched by name or code, town and sector. */
 export function Component() {
@@ -86,15 +87,7 @@ export function Component() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有符合条件的企业' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 家`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '家', setPage, setPageSize })}
           scroll={{ x: 860 }}
         />
       </Card>

@@ -10,6 +10,7 @@ import { expertApi } from './api';
 import type { ExpertView } from './api';
 import { employerText, periodsText } from './expert-form';
 import { ExpertForm } from './ExpertForm';
+import { registerPagination } from '../../components/register-pagination';
 
 const levelOptions = expertLevels.map((value) => ({ value, label: expertLevelLabels[value] }));
 const activeOptions = [{ value: 'true', label: '在库' }, { value: 'false', label: '已停用' }];
@@ -91,15 +92,7 @@ export function Component() {
           columns={columns}
           dataSource={items}
           locale={{ emptyText: '没有符合条件的专家' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 名`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '名', setPage, setPageSize })}
           scroll={{ x: 970 }}
         />
       </Card>

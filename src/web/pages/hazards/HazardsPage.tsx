@@ -14,6 +14,7 @@ import { hazardApi } from './api';
 import type { HazardView } from './api';
 import { HazardForm } from './HazardForm';
 import { EscalationTag, GradeTag, hazardNumber, OverdueTag, StateTag } from './tags';
+import { registerPagination } from '../../components/register-pagination';
 
 const gradeOptions = (['general', 'major'] as const).map((value) => ({ value, label: hazardGradeLabels[value] }));
 const stateOptions = hazardStates.map((value) => ({ value, label: hazardStateLabels[value] }));
@@ -122,15 +123,7 @@ export function Component() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有符合条件的隐患' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 项`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '项', setPage, setPageSize })}
           scroll={{ x: 980 }}
         />
       </Card>

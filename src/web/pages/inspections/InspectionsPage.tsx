@@ -11,6 +11,7 @@ import { inspectionApi } from './api';
 import type { InspectionView } from './api';
 import { PlanForm } from './PlanForm';
 import { InspectionStateTag } from './tags';
+import { registerPagination } from '../../components/register-pagination';
 
 const kindOptions = inspectionKindSchema.options.map((value) => ({ value, label: inspectionKindLabels[value] }));
 const stateOptions = inspectionStateSchema.options.map((value) => ({ value, label: inspectionStateLabels[value] }));
@@ -98,15 +99,7 @@ export function Component() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有符合条件的检查' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 次`,
-            onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '次', setPage, setPageSize })}
           scroll={{ x: 960 }}
         />
       </Card>

@@ -12,6 +12,7 @@ import { useRequest } from '../../api/use-request';
 import { zodRule } from '../../components/zod-rule';
 import { organisationKindLabels, sectorLabel, sectorLabels } from '../../labels';
 import { useAccount } from '../../session/session';
+import { registerPagination } from '../../components/register-pagination';
 
 type OrganisationList = z.infer<typeof organisationListSchema>;
 type UnitList = z.infer<typeof unitListSchema>;
@@ -185,15 +186,7 @@ function Units() {
         columns={columns}
         dataSource={data?.items ?? []}
         locale={{ emptyText: '没有符合条件的单位' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 个单位`,
-          onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-        }}
+        pagination={registerPagination({ page, pageSize, total: data?.total ?? 0, unit: '个单位', setPage, setPageSize })}
         scroll={{ x: 600 }}
       />
       {editing && <EditUnit unit={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}

@@ -10,6 +10,7 @@ import { specialCampaignApi } from './api';
 import type { SpecialCampaignSummary } from './api';
 import { CampaignForm } from './CampaignForm';
 import { progressText } from './campaign-form';
+import { registerPagination } from '../../components/register-pagination';
 
 const kindOptions = specialCampaignKinds.map((value) => ({ value, label: specialCampaignKindLabels[value] }));
 
@@ -60,10 +61,7 @@ export function Component() {
         {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
         <Table<SpecialCampaignSummary> rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有专项行动' }} scroll={{ x: 900 }}
-          pagination={{
-            current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 项`, onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }} />
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '项', setPage, setPageSize })} />
       </Card>
       {planning && (
         <CampaignForm organisationId={me.organisationId} unitOptions={unitOptions} onClose={() => setPlanning(false)}

@@ -9,6 +9,7 @@ import { tipApi } from './api';
 import type { TipView } from './api';
 import { ReceiveTipForm } from './ReceiveTipForm';
 import { ReplyStatusTag } from './tags';
+import { registerPagination } from '../../components/register-pagination';
 
 const channelOptions = Object.entries(tipChannelLabels).map(([value, label]) => ({ value, label }));
 const stageOptions = Object.entries(tipStageLabels).map(([value, label]) => ({ value, label }));
@@ -84,10 +85,7 @@ export function Component() {
         <Table<TipView>
           rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有符合条件的举报' }} scroll={{ x: 900 }}
-          pagination={{
-            current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => `共 ${total} 件`, onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-          }}
+          pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '件', setPage, setPageSize })}
         />
       </Card>
       {receiving && <ReceiveTipForm onClose={() => setReceiving(false)} onSaved={(t) => { setReceiving(false); void navigate(`/tips/${encodeURIComponent(t.id)}`); }} />}

@@ -7,6 +7,7 @@ import { trainingApi } from './api';
 import type { CertificateView } from './api';
 import { CertificateForm } from './CertificateForm';
 import { CertificateStatusTag } from './tags';
+import { registerPagination } from '../../components/register-pagination';
 
 /** 持证: certificates by expiry day, each with its status today (有效 / 即将到期 / 已过期 …). */
 export function CertificatesTab({ mayManage, version, onChanged }: { mayManage: boolean; version: number; onChanged: () => void }) {
@@ -39,10 +40,7 @@ export function CertificatesTab({ mayManage, version, onChanged }: { mayManage: 
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
       <Table<CertificateView> rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []}
         locale={{ emptyText: '没有符合条件的证书' }} scroll={{ x: 900 }}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 本`, onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-        }} />
+        pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '本', setPage, setPageSize })} />
       {issuing && <CertificateForm onClose={() => setIssuing(false)} onSaved={() => { setIssuing(false); list.reload(); onChanged(); }} />}
     </>
   );

@@ -8,6 +8,7 @@ import { trainingApi } from './api';
 import type { PersonView } from './api';
 import { CertificateForm } from './CertificateForm';
 import { PersonForm } from './PersonForm';
+import { registerPagination } from '../../components/register-pagination';
 
 const roleOptions = trainingRoleSchema.options.map((value) => ({ value, label: trainingRoleLabels[value] }));
 const activeOptions = [{ value: 'true', label: '在岗' }, { value: 'false', label: '离岗' }];
@@ -68,10 +69,7 @@ export function PersonsTab({ mayManage, unitOptions, onChanged }: { mayManage: b
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
       <Table<PersonView> rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []}
         locale={{ emptyText: '没有符合条件的人员' }} scroll={{ x: 900 }}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 人`, onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-        }} />
+        pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '人', setPage, setPageSize })} />
       {editing && (
         <PersonForm person={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)}
           onSaved={() => { setEditing(undefined); list.reload(); onChanged(); }} />

@@ -7,6 +7,7 @@ import { useRequest } from '../../api/use-request';
 import { trainingApi } from './api';
 import type { SessionView } from './api';
 import { SessionForm } from './SessionForm';
+import { registerPagination } from '../../components/register-pagination';
 
 /** 培训: the sessions held, newest first, by day. */
 export function SessionsTab({ me, mayManage, unitName }: { me: AccountView; mayManage: boolean; unitName: (id: string | null) => string }) {
@@ -41,10 +42,7 @@ export function SessionsTab({ me, mayManage, unitName }: { me: AccountView; mayM
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 16 }} />}
       <Table<SessionView> rowKey="id" size="middle" loading={list.loading} columns={columns} dataSource={list.data?.items ?? []}
         locale={{ emptyText: '没有符合条件的培训' }} scroll={{ x: 900 }}
-        pagination={{
-          current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 次`, onChange: (p, s) => { setPage(s === pageSize ? p : 1); setPageSize(s); },
-        }} />
+        pagination={registerPagination({ page, pageSize, total: list.data?.total ?? 0, unit: '次', setPage, setPageSize })} />
       {recording && <SessionForm me={me} onClose={() => setRecording(false)} onSaved={() => { setRecording(false); list.reload(); }} />}
     </>
   );
