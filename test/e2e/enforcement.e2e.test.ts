@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot, fillDay } from './support/browser';
+import { chooseOption, fillDay, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -45,11 +45,8 @@ describe('执法措施', () => {
     await settled(page);
     await page.getByRole('button', { name: '采取执法措施' }).click();
     const form = page.getByRole('dialog', { name: '采取执法措施' });
-    await form.getByLabel('生产经营单位').click();
-    await page.keyboard.type('王村化工');
-    await page.locator('.ant-select-item-option', { hasText: '王村化工' }).first().click();
-    await form.getByLabel('措施类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '责令限期整改' }).click();
+    await chooseOption(page, form.getByLabel('生产经营单位'), '王村化工', '王村化工');
+    await chooseOption(page, form.getByLabel('措施类型'), '责令限期整改');
     await form.getByText('安全生产法（2014）第六十二条第一款第二项、第三项').waitFor();
     await form.getByRole('button', { name: /登\s*记/ }).click();
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot, fillDay } from './support/browser';
+import { chooseOption, fillDay, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -29,9 +29,7 @@ const option = (page: Page, hasText: string): Locator =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText }).first();
 
 async function chooseEnterprise(page: Page, select: Locator, name: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(name);
-  await option(page, name).click();
+  await chooseOption(page, select, name, name);
 }
 
 async function addSpecialty(page: Page, form: Locator, specialty: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { chooseOption, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -18,9 +18,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 async function choose(page: Page, label: string, text: string, typed?: string): Promise<void> {
-  await page.getByLabel(label).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+  await chooseOption(page, page.getByLabel(label), text, typed);
 }
 
 describe('举报受理', () => {

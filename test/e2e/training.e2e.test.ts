@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot, fillDay } from './support/browser';
+import { chooseOption, fillDay, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -30,9 +30,7 @@ const option = (page: Page, hasText: string): Locator =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText }).first();
 
 async function choose(page: Page, select: Locator, typed: string, hasText = typed): Promise<void> {
-  await select.click();
-  await page.keyboard.type(typed);
-  await option(page, hasText).click();
+  await chooseOption(page, select, hasText, typed);
 }
 
 const chinaToday = (n = 0) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);

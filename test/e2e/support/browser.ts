@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = fileURLToPath(new URL('../../../.tmp/e2e-screenshots/', import.meta.url));
@@ -87,4 +88,26 @@ export async function fillDay(field: Locator, day: string): Promise<void> {
   await field.click();
   await field.fill(day);
   await field.press('Tab');
+}
+
+/**
+ * Picks an option of an antd select (typing first when `typed` is given, for a searched list)
+ * and checks that it took: on a busy machine a list still loading its search answer can swap the
+ * option under the click, so the choice is made again, up to three times.
+ */
+export async function chooseOption(page: Page, select: Locator, optionText: string, typed?: string): Promise<void> {
+  // The select's own box, whose text shows the choice (the locator may be scoped to a dialog).
+  const field = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    if (typed) await page.keyboard.type(typed);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
+    try {
+      await expect.poll(() => field.innerText({ timeout: 5_000 }), { timeout: 5_000 }).toContain(optionText);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
