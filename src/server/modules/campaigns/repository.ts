@@ -139,3 +139,10 @@ export async function insertMetricValues(
     }))).execute();
   }
 }
+
+/** Moves the campaign to a new scheme version only when it is still at `fromVersion`. */
+export async function setSchemeVersionIf(db: Kysely<DB>, id: string, fromVersion: number, toVersion: number, name: string, at: string): Promise<boolean> {
+  const updated = await db.updateTable('campaign').set({ scheme_version: toVersion, name, updated_at: at })
+    .where('id', '=', id).where('scheme_version', '=', fromVersion).executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/repository';
 import { validateCase } from '../results/load-case';
 import { staleCampaign } from './change-campaign-state';
 import { toCampaignView } from './presenter';
-import { findCampaign, findScheme, insertScheme, listCampaignUnits } from './repository';
+import { findCampaign, findScheme, insertScheme, listCampaignUnits, setSchemeVersionIf } from './repository';
 
 type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 
@@ -46,9 +46,7 @@ export async function storeSchemeRevision(trx: Kysely<DB>, actor: Actor, row: Ca
   const version = row.scheme_version + 1;
   const at = now.toISOString();
   await insertScheme(trx, { campaignId: row.id, version, scheme, note, createdBy: actor.accountId, at });
-  const updated = await trx.updateTable('campaign').set({ scheme_version: version, name: parsed.scheme.campaign.name, updated_at: at })
-    .where('id', '=', row.id).where('scheme_version', '=', row.scheme_version).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw staleCampaign();
+  if (!(await setSchemeVersionIf(trx, row.id, row.scheme_version, version, parsed.scheme.campaign.name, at))) throw staleCampaign();
   await appendAudit(trx, {
     actorId: actor.accountId, action, entityType: 'campaign', entityId: row.id, organisationPath: row.organisation_path, unitId: null,
     before: { schemeVersion: row.scheme_version }, after: { schemeVersion: version, note },

@@ -55,3 +55,11 @@ export async function listTips(db: Kysely<DB>, scope: Scope, q: TipListQuery, to
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** The tips naming an enterprise, with what its file's timeline shows (never the reporter). */
+export async function listEnterpriseTips(db: Kysely<DB>, enterpriseId: string) {
+  return db.selectFrom('tip').innerJoin('organisation', 'organisation.id', 'tip.organisation_id')
+    .select(['tip.id', 'tip.channel', 'tip.subject', 'tip.received_at', 'tip.assigned_unit_id', 'tip.verified', 'tip.verified_on', 'tip.replied_on', 'organisation.path as organisation_path'])
+    .where('tip.enterprise_id', '=', enterpriseId)
+    .execute();
+}

@@ -5,6 +5,7 @@ import { tipChannelLabels, tipSubjectLabels } from '../../../shared/schemas/tip'
 import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 import type { DB } from '../../db/schema';
 import { canOnTip } from './presenter';
+import { listEnterpriseTips } from './repository';
 
 /**
  * The tips about the enterprise on its file's timeline (一企一档): received, verified, answered.
@@ -12,10 +13,7 @@ import { canOnTip } from './presenter';
  * unit; assessors never see tips), and never who reported.
  */
 export async function tipTimeline(db: Kysely<DB>, actor: Actor, enterpriseId: string): Promise<TimelineEntry[]> {
-  const rows = await db.selectFrom('tip').innerJoin('organisation', 'organisation.id', 'tip.organisation_id')
-    .select(['tip.id', 'tip.channel', 'tip.subject', 'tip.received_at', 'tip.assigned_unit_id', 'tip.verified', 'tip.verified_on', 'tip.replied_on', 'organisation.path as organisation_path'])
-    .where('tip.enterprise_id', '=', enterpriseId)
-    .execute();
+  const rows = await listEnterpriseTips(db, enterpriseId);
   return rows.filter((r) => canOnTip(actor, 'tip.read', r)).flatMap((r) => {
     // Verification and reply are kept as days; on the day of receipt they follow the receipt.
     const after = (day: string, ms: number) => (day === chinaDateOf(r.received_at) ? new Date(Date.parse(r.received_at) + ms).toISOString() : day);
