@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/commands/audit';
-import { listAudit } from '../../src/server/modules/audit/repository';
+import { auditCountCap, listAudit } from '../../src/server/modules/audit/repository';
 import { verifyAuditChain } from '../../src/server/modules/audit/verify-audit-chain';
 import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
@@ -53,6 +53,13 @@ describe('audit trail API', () => {
     expect(page.items.map((i: { seq: number }) => i.seq)).toEqual([...all.items].reverse().slice(2, 4).map((i: { seq: number }) => i.seq));
     const future = new Date(t.now().getTime() + 60_000).toISOString();
     expect((await admin.inject({ method: 'GET', url: `/api/audit?from=${future}` })).json().total).toBe(0);
+  });
+
+  it('stops counting a thousand rows past the next whole thousand after the page', () => {
+    expect(auditCountCap({ page: 1, pageSize: 20 })).toBe(2000);
+    expect(auditCountCap({ page: 50, pageSize: 20 })).toBe(2000);
+    expect(auditCountCap({ page: 51, pageSize: 20 })).toBe(3000);
+    expect(auditCountCap({ page: 100, pageSize: 200 })).toBe(21_000);
   });
 
   it('stops counting at the cap and says so', async () => {

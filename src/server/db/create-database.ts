@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -79,7 +80,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     file = join(options.dataDir, 'anke.db');
   }
   const sqlite = openSqlite(file);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy(),
     // 0x10002: check every table, not only those this connection has queried (SQLite docs, PRAGMA optimize).

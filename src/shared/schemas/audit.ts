@@ -26,5 +26,5 @@ export const auditListQuerySchema = z.object({
 });
 
 export const auditListSchema = pageOf(auditRecordSchema).extend({
-  totalCapped: z.boolean().describe('为 true 时符合条件的记录多于 total（计数在 10000 条处截止），界面显示“10000+”'),
+  totalCapped: z.boolean().describe('为 true 时符合条件的记录多于 total（计数截止于本页之后的下一个整千条再加 1000 条，例如第 1 页为 2000），界面显示“2000+”'),
 });

@@ -7,6 +7,8 @@ import type { TablePaginationConfig } from 'antd';
  */
 export function registerPagination(p: {
   page: number; pageSize: number; total: number; unit: string;
+  /** The server stopped counting at `total` (the audit trail): there are more rows than that. */
+  totalCapped?: boolean | undefined;
   setPage: (page: number) => void; setPageSize: (size: number) => void;
 }): TablePaginationConfig {
   return {
@@ -15,7 +17,7 @@ export function registerPagination(p: {
     total: p.total,
     showSizeChanger: true,
     pageSizeOptions: [20, 50, 100, 200],
-    showTotal: (total) => `共 ${total} ${p.unit}`,
+    showTotal: (total) => (p.totalCapped ? `超过 ${total} ${p.unit}` : `共 ${total} ${p.unit}`),
     onChange: (page, size) => { p.setPage(size === p.pageSize ? page : 1); p.setPageSize(size); },
   };
 }

@@ -65,7 +65,7 @@ export async function listAudit(
   scope: Scope,
   filter: AuditFilter,
   page: { page: number; pageSize: number; order: 'asc' | 'desc' },
-  countCap = auditCountCap,
+  countCap = auditCountCap(page),
 ) {
   let query = db.selectFrom('audit_record');
   if (scope.kind === 'none') return { rows: [], total: 0, totalCapped: false };
@@ -81,7 +81,8 @@ export async function listAudit(
   if (filter.from) query = query.where('at', '>=', new Date(filter.from).toISOString());
   if (filter.to) query = query.where('at', '<', new Date(filter.to).toISOString());
   // The trail grows without end: counting all of it on every page would cost more than the
-  // page itself, so the count stops at the cap and the answer says it was capped.
+  // page itself, so the count stops at the cap (a little beyond the page asked for) and the
+  // answer says it was capped.
   const { total } = await db
     .selectFrom(query.select('seq').limit(countCap + 1).as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -96,7 +97,15 @@ export async function listAudit(
   return { rows, total: Math.min(counted, countCap), totalCapped: counted > countCap };
 }
 
-export const auditCountCap = 10_000;
+/**
+ * Where the count of a page of the trail stops: the next whole thousand past the page and a
+ * thousand more, so the pager always offers the pages ahead (the total grows as the reader
+ * moves on) while a page never counts more than about a thousand rows beyond itself.
+ */
+export function auditCountCap(page: { page: number; pageSize: number }): number {
+  const end = page.page * page.pageSize;
+  return Math.ceil(end / 1000) * 1000 + 1000;
+}
 
 /** Records in chain order from `afterSeq`, for verification. */
 export async function auditBatch(db: Kysely<DB>, afterSeq: number, size: number) {

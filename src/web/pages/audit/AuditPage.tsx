@@ -176,7 +176,7 @@ export function Component() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: '没有符合条件的记录' }}
           expandable={{ expandedRowRender: (record) => <Changes record={record} names={names} /> }}
-          pagination={registerPagination({ page, pageSize, total: data?.total ?? 0, unit: '条', setPage, setPageSize })}
+          pagination={registerPagination({ page, pageSize, total: data?.total ?? 0, totalCapped: data?.totalCapped, unit: '条', setPage, setPageSize })}
           scroll={{ x: 760 }}
         />
       </Card>
