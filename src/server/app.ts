@@ -22,7 +22,8 @@ import { accountRoutes } from './modules/accounts/routes';
 import { agreementRoutes } from './modules/agreements/routes';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { auditRoutes } from './modules/audit/routes';
-import { makeAuthenticate } from './modules/auth/authenticate';
+import { makeAuthenticate, safeMethods } from './modules/auth/authenticate';
+import { SessionCache } from './modules/auth/session-cache';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
 import { documentRoutes } from './modules/documents/routes';
@@ -101,6 +102,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const now = deps.now ?? (() => new Date());
+  const sessions = new SessionCache(deps.config.sessionCacheMs);
+  // A write may change what a session may do (logout, disabling, a role, an assignment): the
+  // sessions kept for reads are forgotten when it starts and once it has been answered.
+  const forgetOnWrite = async (request: { method: string }) => { if (!safeMethods.has(request.method)) sessions.forgetAll(); };
+  app.addHook('onRequest', forgetOnWrite);
+  app.addHook('onResponse', forgetOnWrite);
   const ctx: AppContext = {
     db: deps.database.db,
     engine: deps.database.engine,
@@ -108,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
     // A 31-bit seed fits an integer column on both engines; the domain's generator takes any integer.
     drawSeed: deps.drawSeed ?? (() => randomInt(0, 2 ** 31)),
-    authenticate: makeAuthenticate({ db: deps.database.db, now, idleMinutes: deps.config.sessionIdleMinutes }),
+    authenticate: makeAuthenticate({ db: deps.database.db, now, idleMinutes: deps.config.sessionIdleMinutes, sessions }),
   };
   for (const routes of [healthRoutes, authRoutes, organisationRoutes, unitRoutes, auditRoutes, accountRoutes]) {
     await routes(app, ctx);

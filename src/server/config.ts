@@ -18,6 +18,7 @@ export const configVariables: readonly ConfigVariable[] = [
   { name: 'ANKE_DATA_DIR', default: './data', description: '数据目录：SQLite 文件 anke.db、上传文件 files/、备份。多实例部署时各实例须共享同一目录（files/）。' },
   { name: 'ANKE_DEMO', default: '未设置 DATABASE_URL 时为 1，否则为 0', description: '演示模式：1 时首次启动写入周村区组织树、38 个被考核单位和演示账户；0 时不写任何演示数据。' },
   { name: 'ANKE_SESSION_IDLE_MINUTES', default: '30', description: '会话空闲超时（分钟），超时后须重新登录。' },
+  { name: 'ANKE_SESSION_CACHE_MS', default: '1000', description: '读请求复用本实例刚查过的会话的时长（毫秒），0 为不复用。任何写请求都重新查会话，且写完后本实例立即忘掉全部会话；多实例部署时，另一实例上的退出、停用或角色变更最迟在此时长后生效。' },
   { name: 'ANKE_SECURE_COOKIES', default: '0', description: '1 时会话 Cookie 带 Secure 标志；在 HTTPS 反向代理之后部署时必须设为 1。' },
   { name: 'ANKE_TRUST_PROXY', default: '0', description: '1 时信任反向代理的 X-Forwarded-* 头（用于登录限流按真实客户端 IP 计数）。' },
   { name: 'ANKE_LOGIN_RATE_LIMIT', default: '20', description: '每个客户端 IP 每分钟最多登录请求数。' },
@@ -34,6 +35,7 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   sessionIdleMinutes: number;
+  sessionCacheMs: number;
   secureCookies: boolean;
   trustProxy: boolean;
   loginRateLimit: number;
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir: resolve(cwd, text(env, 'ANKE_DATA_DIR') ?? './data'),
     demo: flag(env, 'ANKE_DEMO', databaseUrl === undefined),
     sessionIdleMinutes: integer(env, 'ANKE_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionCacheMs: integer(env, 'ANKE_SESSION_CACHE_MS', 1000, 0, 60_000),
     secureCookies: flag(env, 'ANKE_SECURE_COOKIES', false),
     trustProxy: flag(env, 'ANKE_TRUST_PROXY', false),
     loginRateLimit: integer(env, 'ANKE_LOGIN_RATE_LIMIT', 20, 1, 100_000),

@@ -5,6 +5,7 @@ import { isRole } from '../../../domain/access/roles';
 import { AppError } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { assignedUnitIds, findSession, touchSession } from './repository';
+import type { CachedSession, SessionCache } from './session-cache';
 import { csrfHeaderName, sameToken, sessionCookieName, sessionIdOf } from './session-token';
 
 declare module 'fastify' {
@@ -14,7 +15,8 @@ declare module 'fastify' {
   }
 }
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: they need no CSRF token and may be answered from the session cache. */
+export const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** All an account whose password an administrator set may do until it chooses its own. */
 const beforePasswordChange = new Set(['GET /api/auth/session', 'POST /api/auth/logout', 'POST /api/auth/password']);
 // Writing last_seen_at on every request would turn every read into a write; a minute of
@@ -25,6 +27,7 @@ export interface AuthOptions {
   db: Kysely<DB>;
   now: () => Date;
   idleMinutes: number;
+  sessions: SessionCache;
 }
 
 /**
@@ -37,13 +40,15 @@ export function makeAuthenticate(options: AuthOptions) {
     const token = request.cookies[sessionCookieName];
     if (!token) throw new AppError('unauthenticated', '请先登录。');
     const id = sessionIdOf(token);
-    const session = await findSession(options.db, id);
-    if (!session || session.disabled !== 0 || !isRole(session.role)) {
+    const safe = safeMethods.has(request.method);
+    const generation = options.sessions.generation;
+    const session = (safe ? options.sessions.get(id) : undefined) ?? await lookUp(options.db, id);
+    if (!session) {
       reply.clearCookie(sessionCookieName, { path: '/' });
       throw new AppError('unauthenticated', '登录已失效，请重新登录。');
     }
     const now = options.now();
-    const idleMs = now.getTime() - Date.parse(session.last_seen_at);
+    const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
     if (idleMs > options.idleMinutes * 60_000) {
       // The row stays until the next login's clean-up: requests already in flight with the
       // same cookie then all hear "expired", not a mix of "expired" and "not found". It can
@@ -51,24 +56,39 @@ export function makeAuthenticate(options: AuthOptions) {
       reply.clearCookie(sessionCookieName, { path: '/' });
       throw new AppError('session_expired', `超过 ${options.idleMinutes} 分钟未操作，登录已过期，请重新登录。`);
     }
-    if (!safeMethods.has(request.method)) {
+    if (!safe) {
       const header = request.headers[csrfHeaderName];
-      if (typeof header !== 'string' || !sameToken(header, session.csrf_token)) {
+      if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
         throw new AppError('csrf_rejected', '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试。');
       }
     }
-    if (session.must_change_password !== 0 && !beforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) {
+    if (session.mustChangePassword && !beforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) {
       throw new AppError('forbidden', '管理员为您设置了密码，请先修改密码后再继续使用。');
     }
-    if (idleMs > touchEveryMs) await touchSession(options.db, id, now.toISOString());
+    if (idleMs > touchEveryMs) {
+      await touchSession(options.db, id, now.toISOString());
+      session.lastSeenAt = now.toISOString();
+    }
+    if (safe) options.sessions.set(id, session, generation);
     request.sessionId = id;
-    request.actor = {
-      accountId: session.account_id,
-      role: session.role,
-      organisationPath: session.organisation_path,
-      unitId: session.unit_id,
-      assignedUnitIds: session.role === 'assessor' ? await assignedUnitIds(options.db, session.account_id) : [],
-    };
+    request.actor = session.actor;
+  };
+}
+
+async function lookUp(db: Kysely<DB>, id: string): Promise<CachedSession | undefined> {
+  const row = await findSession(db, id);
+  if (!row || row.disabled !== 0 || !isRole(row.role)) return undefined;
+  return {
+    csrfToken: row.csrf_token,
+    lastSeenAt: row.last_seen_at,
+    mustChangePassword: row.must_change_password !== 0,
+    actor: {
+      accountId: row.account_id,
+      role: row.role,
+      organisationPath: row.organisation_path,
+      unitId: row.unit_id,
+      assignedUnitIds: row.role === 'assessor' ? await assignedUnitIds(db, row.account_id) : [],
+    },
   };
 }
 

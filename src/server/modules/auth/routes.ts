@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorSchema } from '../../../shared/schemas/error';
 import { loginBodySchema, passwordChangeResultSchema, passwordChangeSchema, sessionSchema } from '../../../shared/schemas/account';
+import { AppError } from '../../app-error';
 import type { AppContext } from '../../context';
 import { toAccountView } from '../accounts/presenter';
 import { actorOf } from './authenticate';
@@ -34,7 +35,9 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     schema: { tags: ['登录'], summary: '当前会话的账户与防伪令牌', response: { 200: sessionSchema, 401: errorSchema } },
   }, async (request) => {
     actorOf(request);
-    const session = (await findSession(ctx.db, request.sessionId!))!;
+    // The session may have ended since authentication (a logout on another instance while this one kept it for reads).
+    const session = await findSession(ctx.db, request.sessionId!);
+    if (!session) throw new AppError('unauthenticated', '登录已失效，请重新登录。');
     return {
       account: toAccountView({ ...session, id: session.account_id }),
       csrfToken: session.csrf_token,
