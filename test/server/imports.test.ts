@@ -48,6 +48,10 @@ describe('Excel import of item scores into a campaign', { timeout: 120_000 }, ()
     dept = names.find((u) => u.id === d.units.dept)!.name;
   });
 
+  /** Each criterion's standard points (full marks), as a score sheet writes them. */
+  const full: Record<string, number> = {
+    '1.1': 5, '1.2': 5, '1.3': 5, '2.1': 10, '2.2': 5, '2.3': 10, '3.1': 10, '3.2': 5, '4.1': 5, '4.2': 10, '5.1': 10, '5.2': 10, '6.1': 10, '6.2': 10,
+  };
   const counts = async () => {
     const db = t.database.db;
     const n = async (table: 'item_score' | 'audit_record') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -121,9 +125,6 @@ describe('Excel import of item scores into a campaign', { timeout: 120_000 }, ()
   });
 
   it('a job: answered at once, its progress and outcome read back from the database; only by the office of its district', async () => {
-    const full: Record<string, number> = {
-      '1.1': 5, '1.2': 5, '1.3': 5, '2.1': 10, '2.2': 5, '2.3': 10, '3.1': 10, '3.2': 5, '4.1': 5, '4.2': 10, '5.1': 10, '5.2': 10, '6.1': 10, '6.2': 10,
-    };
     const rows: [string, string, XlsxValue, string?][] = [];
     for (const [unit, category] of [[town, 'territorial'], [dept, 'department']] as const) {
       for (const path of Object.keys(fullScores(category))) rows.push([unit, path, path === '1.2' ? 4 : full[path]!]);
@@ -151,6 +152,30 @@ describe('Excel import of item scores into a campaign', { timeout: 120_000 }, ()
     expect((await otherAdmin.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).statusCode).toBe(404);
     expect((await liaison.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/import-jobs/${started.id}` })).statusCode).toBe(401);
+  });
+
+  it('in a team of several members, the imported sheet is the team score in place of the leader’s confirmation, and the scoring page says so', async () => {
+    const db = t.database.db;
+    const [lead, member] = await loginAll(t.app, [
+      await createUser(db, 'assessor', { organisationId: d.districtId }),
+      await createUser(db, 'assessor', { organisationId: d.districtId }),
+    ] as const);
+    const team = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/teams`, payload: { name: '导入考核组', leaderId: lead.accountId, memberIds: [member.accountId], unitIds: [d.units.town] } });
+    expect(team.statusCode, team.body).toBe(201);
+    const scoresUrl = `/api/campaigns/${id}/units/${d.units.town}/scores`;
+    for (const who of [lead, member]) expect((await who.inject({ method: 'PUT', url: `${scoresUrl}/team`, payload: { items: fullScores('territorial') } })).statusCode).toBe(200);
+    const confirmed = await lead.inject({ method: 'POST', url: `/api/campaigns/${id}/teams/${team.json<{ id: string }>().id}/units/${d.units.town}/confirmation`, payload: { version: 0 } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await lead.inject({ method: 'GET', url: scoresUrl })).json().team).toMatchObject({ officeScoredAt: null, confirmation: { version: 1, outdated: false } });
+
+    t.advance(60_000);
+    const rows: [string, string, XlsxValue, string?][] = Object.keys(fullScores('territorial')).map((path) => [town, path, path === '1.2' ? 2 : full[path]!]);
+    const res = await upload(admin, id, await scoreWorkbook(rows));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().summary).toMatchObject({ units: 1, teamUnits: 1 });
+    const view = (await lead.inject({ method: 'GET', url: scoresUrl })).json();
+    expect(view.team.officeScoredAt).toBe(t.now().toISOString());
+    expect(view.items['1.2']).toEqual({ self: null, team: 2 });
   });
 
   it('round trip: item scores exported from a campaign and imported into an empty copy give identical results', async () => {

@@ -55,7 +55,10 @@ export const importJobSchema = z.object({
   totalRows: z.number().int().nullable().describe('全部行数（读完后才知道）'),
   percent: z.number().int().min(0).max(100),
   issues: z.array(importIssueSchema).describe('未导入时的全部问题'),
-  summary: z.object({ units: z.number().int(), items: z.number().int(), skipped: z.number().int() }).nullable()
+  summary: z.object({
+    units: z.number().int(), items: z.number().int(), skipped: z.number().int(),
+    teamUnits: z.number().int().optional().describe('其中由多名组员评分的考核组所考核的单位数：导入的分数即为考核组评分，代替组长确认'),
+  }).nullable()
     .describe('已导入：单位数、细则得分条数、按指标计算而跳过的条数'),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -38,6 +38,8 @@ export const unitScoresSchema = z.object({
       confirmedBy: z.string().nullable(), confirmedAt: z.string(), version: z.number().int(), reasons: z.record(z.string(), z.string()),
       outdated: z.boolean().describe('确认后组员又修改了评分，需组长重新确认'),
     }).nullable().describe('组长对考核组评分的确认'),
+    officeScoredAt: z.string().nullable()
+      .describe('多名组员评分时，安委办（非本组组员）在组长确认之后或未经确认直接录入或导入考核组评分的最近时间；null 为没有'),
   }).nullable(),
   /** each member's own inputs (teams of several members); hidden from the unit; a member other than the leader gets only its own */
   members: z.array(z.object({ accountId: z.string(), displayName: z.string(), items: z.record(z.string(), z.unknown()) })),

@@ -16,8 +16,10 @@ import { findAssessmentResponse, findSelfAssessment, listItemEvidence, listUnitS
  */
 export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: CampaignRow, unitId: string) {
   const showTeam = actor.role !== 'unitLiaison' || !beforeAssessment(row.state);
+  const rows = await listUnitScores(db, row.id, unitId);
+  const teamRows = rows.filter((r) => r.kind === 'team');
   const view = toUnitScores(
-    unitId, await listUnitScores(db, row.id, unitId), await findSelfAssessment(db, row.id, unitId), showTeam,
+    unitId, rows, await findSelfAssessment(db, row.id, unitId), showTeam,
     await findAssessmentResponse(db, row.id, unitId),
   );
   const team = await findTeamOfUnit(db, row.id, unitId);
@@ -32,6 +34,16 @@ export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: Campaign
       const items: Record<string, unknown> = {};
       for (const s of scores) if (s.account_id === m.account_id) items[s.criterion_id] = JSON.parse(s.input_json) as unknown;
       members.push({ accountId: m.account_id, displayName: m.display_name, items });
+    }
+  }
+  // The office may enter or import a team score itself (the paper sheets of a team): where
+  // several members score, that replaces the leader's confirmation and is said so.
+  let officeScoredAt: string | null = null;
+  if (team && scoring === 'members') {
+    const memberIds = new Set(team.members.map((m) => m.account_id));
+    const since = confirmation && confirmation.team_id === team.id ? confirmation.confirmed_at : '';
+    for (const s of teamRows) {
+      if (s.scored_by !== null && !memberIds.has(s.scored_by) && s.updated_at > since && (officeScoredAt === null || s.updated_at > officeScoredAt)) officeScoredAt = s.updated_at;
     }
   }
   const evidence: Record<string, { self: EvidenceFile[]; team: EvidenceFile[] }> = {};
@@ -50,6 +62,7 @@ export async function unitScoresView(db: Kysely<DB>, actor: Actor, row: Campaign
         reasons: JSON.parse(confirmation.reasons_json) as Record<string, string>,
         outdated: scores.some((s) => s.updated_at > confirmation.confirmed_at),
       } : null,
+      officeScoredAt,
     } : null,
     members,
     evidence,

@@ -14,6 +14,7 @@ import { campaignResource } from '../campaigns/presenter';
 import { findCampaign, type CampaignRow } from '../campaigns/repository';
 import { loadCaseParts, validateCase } from '../results/load-case';
 import { listItemScores } from '../results/repository';
+import { unitsScoredByMembers } from '../teams/repository';
 import { finishImportJob, findImportJob, insertImportJob, updateImportProgress } from './repository';
 
 /** The note the item-score export writes for an item not scored yet: such a row is left unscored. */
@@ -163,7 +164,10 @@ export async function runItemScoreImport(
       // The whole case once, as saving unit by unit would check it.
       validateCase({ ...parts, scores: { scores: current } });
       for (const w of writes) await writeItemScores(trx, actor, row, w.unitId, 'team', w.items, w.before, at);
-      const summary = { units: writes.length, items, skipped };
+      // The office's sheet is the team's score: where several members score a unit, it stands
+      // in for the leader's confirmation, and the scoring page says so (officeScoredAt).
+      const teamUnits = await unitsScoredByMembers(trx, row.id);
+      const summary = { units: writes.length, items, skipped, teamUnits: writes.filter((w) => teamUnits.has(w.unitId)).length };
       await appendAudit(trx, {
         actorId: actor.accountId, action: 'import.item_scores', entityType: 'campaign', entityId: row.id,
         organisationPath: row.organisation_path, unitId: null, before: null, after: { jobId, fileName, rows: processed, ...summary },

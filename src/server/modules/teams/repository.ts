@@ -42,6 +42,18 @@ export async function listTeamUnits(db: Kysely<DB>, campaignId: string) {
     .execute();
 }
 
+/** The campaign's units whose team has several members (each scores; the leader confirms). */
+export async function unitsScoredByMembers(db: Kysely<DB>, campaignId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('assessment_team_unit')
+    .innerJoin('assessment_team_member', 'assessment_team_member.team_id', 'assessment_team_unit.team_id')
+    .select(['assessment_team_unit.unit_id'])
+    .where('assessment_team_unit.campaign_id', '=', campaignId)
+    .groupBy('assessment_team_unit.unit_id')
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  return new Set(rows.map((r) => r.unit_id));
+}
+
 /** Accounts by id with their role and organisation path (to check they may be members). */
 export async function findAccounts(db: Kysely<DB>, ids: readonly string[]) {
   if (ids.length === 0) return [];

@@ -229,7 +229,9 @@ export function Component() {
                 <Descriptions.Item label="自评状态">{selfAssessmentStateLabels[selfState]}</Descriptions.Item>
                 {confirmation !== undefined && (
                   <Descriptions.Item label="组长确认">
-                    {confirmation === null ? '尚未确认' : confirmation.outdated ? '组员已修改评分，须重新确认' : '已确认'}
+                    {scores.data.team?.officeScoredAt
+                      ? '安委办已录入考核组评分'
+                      : confirmation === null ? '尚未确认' : confirmation.outdated ? '组员已修改评分，须重新确认' : '已确认'}
                   </Descriptions.Item>
                 )}
               </Descriptions>

@@ -192,10 +192,19 @@ export function TeamConfirmPanel({ campaignId, unitId, criteria, scores, editabl
         <Space wrap size={32} align="start">
           <Space orientation="vertical" size={4} aria-label="组长确认状态">
             <Typography.Text type="secondary">组长确认</Typography.Text>
-            {!confirmation && <Tag>尚未确认</Tag>}
-            {confirmation && confirmation.outdated && <Tag color="orange">组员已修改评分，须重新确认</Tag>}
-            {confirmation && !confirmation.outdated && <Tag color="green">已确认</Tag>}
-            {confirmation && <Typography.Text type="secondary">{dayjs(confirmation.confirmedAt).format('YYYY-MM-DD HH:mm')} 确认</Typography.Text>}
+            {team.officeScoredAt ? (
+              <>
+                <Tag color="blue">安委办已录入考核组评分</Tag>
+                <Typography.Text type="secondary">{dayjs(team.officeScoredAt).format('YYYY-MM-DD HH:mm')} 录入</Typography.Text>
+              </>
+            ) : (
+              <>
+                {!confirmation && <Tag>尚未确认</Tag>}
+                {confirmation && confirmation.outdated && <Tag color="orange">组员已修改评分，须重新确认</Tag>}
+                {confirmation && !confirmation.outdated && <Tag color="green">已确认</Tag>}
+                {confirmation && <Typography.Text type="secondary">{dayjs(confirmation.confirmedAt).format('YYYY-MM-DD HH:mm')} 确认</Typography.Text>}
+              </>
+            )}
           </Space>
           {members.map((m, i) => (
             <Statistic key={m.accountId} title={`${m.displayName}评分合计`} value={showPoints(memberTotals[i] ?? 0)} suffix={`/ ${showPoints(criteria.scale)} 分`} />
@@ -203,7 +212,8 @@ export function TeamConfirmPanel({ campaignId, unitId, criteria, scores, editabl
           <Statistic title={confirmation && !editable ? '考核组确认合计' : '按所选评分合计'} value={showPoints(teamTotal)} suffix={`/ ${showPoints(criteria.scale)} 分`} />
         </Space>
       </Card>
-      {!confirmation && <Alert type="info" showIcon title="组长确认前，本单位按考核组未评分计；确认后，所选评分即为考核组评分，计入考核结果。" />}
+      {!confirmation && !team.officeScoredAt && <Alert type="info" showIcon title="组长确认前，本单位按考核组未评分计；确认后，所选评分即为考核组评分，计入考核结果。" />}
+      {team.officeScoredAt && <Alert type="info" showIcon title="安委办已直接录入或导入本单位的考核组评分，计入考核结果；组长再次确认时，以确认的评分为准。" />}
       {failure && <Alert type="error" showIcon title={failure} closable={{ onClose: () => setFailure(null) }} role="alert" />}
       <Card
         title="逐项确认考核组评分"

@@ -122,7 +122,8 @@ export function ImportItemScores({ campaignId, onImported }: { campaignId: strin
             <Alert
               type="success"
               showIcon
-              title={`已导入 ${job.summary.units} 个单位的 ${job.summary.items} 项得分${job.summary.skipped ? `（按指标计算的 ${job.summary.skipped} 项未导入）` : ''}。`}
+              title={`已导入 ${job.summary.units} 个单位的 ${job.summary.items} 项得分${job.summary.skipped ? `（按指标计算的 ${job.summary.skipped} 项未导入）` : ''}。${
+                job.summary.teamUnits ? `其中 ${job.summary.teamUnits} 个单位由多名组员评分，导入的分数即为考核组评分，代替组长确认。` : ''}`}
             />
           )}
           {job?.state === 'failed' && <ImportIssues issues={job.issues} />}
