@@ -87,8 +87,12 @@ function endPublicity(): void {
 describe('公示期间的申诉', { timeout: 240_000 }, () => {
   test('王村镇’s liaison finds the campaign in publicity, sees the deadline and files an objection with its reason', async () => {
     const { page } = await signedIn('wangcun');
-    await page.goto('/campaigns');
-    await page.getByRole('link', { name: `${campaignName}审批与公示` }).click();
+    // The home page reminds the unit of the deadline and leads to the page.
+    await page.goto('/');
+    const reminder = page.getByTestId('todos').locator('.ant-list-item').filter({ hasText: '核对公示结果，如有异议在公示期内提出申诉' });
+    await expect.poll(() => reminder.innerText()).toMatch(new RegExp(`${campaignName}，截止 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
+    await screenshot(page, 'objection-home-reminder', false);
+    await reminder.getByRole('link', { name: '去查看' }).click();
     await page.getByRole('heading', { name: '审批与公示' }).waitFor();
     await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('结果公示');
     const form = page.getByRole('form', { name: '提出申诉' });
@@ -196,7 +200,8 @@ describe('公示期间的申诉', { timeout: 240_000 }, () => {
   test('王村镇’s liaison reads the office’s answer to its own objection, and only that', async () => {
     for (const width of [1280, 1024]) {
       const { page } = await signedIn('wangcun', width);
-      await page.goto(`/campaigns/${campaignId}/approval`);
+      await page.goto('/campaigns');
+      await page.getByRole('link', { name: `${campaignName}审批与公示` }).click();
       await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('已发布');
       const mine = page.getByLabel('王村镇政府的申诉');
       await mine.getByText('安委办答复').waitFor();
