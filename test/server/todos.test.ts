@@ -15,11 +15,13 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
   let assessor: Client;
   let liaison: Client;
   let otherAdmin: Client;
+  type Account = { username: string };
+  let users: readonly [Account, Account, Account, Account, Account];
 
   beforeAll(async () => {
     const db = t.database.db;
     d = await createDistrict(db, t.now());
-    const users = [
+    users = [
       await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
       await createUser(db, 'leader', { organisationId: d.districtId }),
       await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.dept] }),
@@ -31,6 +33,9 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
 
   const todos = async (who: Client, campaignId: string) =>
     (await who.inject({ method: 'GET', url: '/api/todos' })).json<{ items: Todo[] }>().items.filter((i) => i.campaignId === campaignId);
+  const logInAgain = async () => {
+    [admin, leader, assessor, liaison, otherAdmin] = await loginAll(t.app, users);
+  };
   const inDays = (n: number) => new Date(t.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
   it('lists what awaits each role, with reminders, and drops a to-do once done', async () => {
@@ -86,5 +91,34 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
     expect(await todos(otherAdmin, id)).toEqual([]);
     expect((await t.app.inject({ method: 'GET', url: '/api/todos' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/campaigns/${id}/progress` })).statusCode).toBe(401);
+  });
+
+  it('reminds a liaison of the objection deadline in publicity, and the office of the objections, then of publication', async () => {
+    const { id } = await createTestCampaign(admin, d, { units: [{ unitId: d.units.town }, { unitId: d.units.dept }] });
+    await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']);
+    await admin.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/scores/team`, payload: { items: fullScores('territorial') } });
+    await admin.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.dept}/scores/team`, payload: { items: fullScores('department') } });
+    // The first test's 较大 accident proposes a veto of the town in this round too; the office decides it.
+    await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/veto-decisions`, payload: { unitId: d.units.town, ruleId: 'area-larger-accident', decision: 'confirmed', reason: '经核实属实' } });
+    const approved = await advance(admin, id, ['submitForReview', 'submitForApproval', { action: 'approve', meeting: '区安委会2015年第1次会议', publicityDays: 5 }]);
+    const endsAt = (approved as { publicityEndsAt?: string }).publicityEndsAt!;
+    expect(await todos(liaison, id)).toEqual([
+      { kind: 'reviewPublicity', title: '核对公示结果，如有异议在公示期内提出申诉', campaignId: id, campaignName: '2014年全区安全生产目标管理考核', unitIds: [d.units.town], due: endsAt, reminder: null },
+    ]);
+    expect(await todos(admin, id)).toEqual([]);
+    expect(await todos(assessor, id)).toEqual([]);
+
+    const filed = await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.town, content: '第1.2项扣分依据不足，请复核' } });
+    expect(filed.statusCode).toBe(201);
+    expect(await todos(admin, id)).toEqual([expect.objectContaining({ kind: 'answerObjection', unitIds: [d.units.town], due: endsAt })]);
+    const answered = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${filed.json<{ id: string }>().id}/answer`, payload: { answer: '经复核，维持原评分' } });
+    expect(answered.statusCode).toBe(200);
+    expect(await todos(admin, id)).toEqual([]);
+
+    // The term over: nothing more for the unit to do; the office publishes.
+    t.advance(5 * 86_400_000 + 1000);
+    await logInAgain();
+    expect(await todos(liaison, id)).toEqual([]);
+    expect(await todos(admin, id)).toEqual([expect.objectContaining({ kind: 'publish', title: '公示期满，发布考核通报', due: endsAt })]);
   });
 });

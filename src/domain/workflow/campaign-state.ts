@@ -142,12 +142,11 @@ export function transitionCampaign(facts: CampaignFacts, input: CampaignActionIn
     case 'returnForRevision':
       if (!input.reason?.trim()) return refuse('precondition', '请填写退回理由');
       break;
-    case 'publish':
-      if (facts.publicityEndsAt && input.now < facts.publicityEndsAt) {
-        return refuse('precondition', `公示期至 ${facts.publicityEndsAt.slice(0, 16).replace('T', ' ')} 结束，期满后方可发布`);
-      }
-      if (facts.openObjections > 0) return refuse('precondition', `尚有 ${facts.openObjections} 件申诉未答复，不能发布`);
+    case 'publish': {
+      const waiting = publishBlockers(facts, input.now);
+      if (waiting.length > 0) return refuse('precondition', waiting.join('；'));
       break;
+    }
     default:
       break;
   }
@@ -157,6 +156,37 @@ export function transitionCampaign(facts: CampaignFacts, input: CampaignActionIn
 function pendingText(pending: readonly PendingVetoProposal[]): string {
   const named = pending.map((p) => `${p.unitName}（${p.accidents.join('、')}）`).join('；');
   return `尚有 ${pending.length} 条否决建议未处理：${named}`;
+}
+
+/**
+ * Why the notice may not be published yet, every reason at once (empty when it may): 公示 runs
+ * its full term, and every objection (申诉) raised in it is answered first. The web app shows
+ * these beside the publish button; the server refuses with the same words.
+ */
+export function publishBlockers(facts: Pick<CampaignFacts, 'publicityEndsAt' | 'openObjections'>, now: string): string[] {
+  const waiting: string[] = [];
+  if (facts.publicityEndsAt && now < facts.publicityEndsAt) waiting.push(`公示期至 ${chinaMinute(facts.publicityEndsAt)} 结束，期满后方可发布`);
+  if (facts.openObjections > 0) waiting.push(`尚有 ${facts.openObjections} 件申诉未答复，不能发布`);
+  return waiting;
+}
+
+/**
+ * Whether a unit may file an objection (申诉) now: only while the results are in publicity and
+ * before its term ends. Null when it may, else the refusal; one rule for the server and the
+ * form the web app offers a unit's liaison.
+ */
+export function objectionRefusal(state: CampaignState | string, publicityEndsAt: string | null | undefined, now: string): string | null {
+  if (state !== 'publicity') return '只能在结果公示期间提出申诉';
+  if (publicityEndsAt && now >= publicityEndsAt) return `公示期已于 ${chinaMinute(publicityEndsAt)} 结束，不能再提出申诉`;
+  return null;
+}
+
+/**
+ * An instant as `YYYY-MM-DD HH:mm` in China time (UTC+8, no daylight saving): the district's
+ * offices read deadlines on their own clock, as the web app shows them.
+ */
+export function chinaMinute(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** End of publicity: `days` whole days after approval, at the same time of day. */

@@ -3,7 +3,9 @@ import type { Role } from '../../../src/domain/access/roles';
 import { loadCase } from '../../../src/cli/load-case';
 import { checkAccidentUpdate } from '../../../src/domain/workflow/accident-update';
 import { transitionAgreement } from '../../../src/domain/workflow/agreement-state';
-import { campaignStates, campaignTransitions, publicityEnd, transitionCampaign, type CampaignAction, type CampaignFacts } from '../../../src/domain/workflow/campaign-state';
+import {
+  campaignStates, campaignTransitions, chinaMinute, objectionRefusal, publicityEnd, publishBlockers, transitionCampaign, type CampaignAction, type CampaignFacts,
+} from '../../../src/domain/workflow/campaign-state';
 import { reportDeadline, reportStatus } from '../../../src/domain/workflow/monthly-report';
 import { selfAssessmentEditable, transitionSelfAssessment } from '../../../src/domain/workflow/self-assessment-state';
 import { vetoProposals } from '../../../src/domain/workflow/veto-proposals';
@@ -47,13 +49,38 @@ describe('campaign life cycle', () => {
     [facts({ state: 'assessment', unscoredUnits: 2 }), { action: 'submitForReview' }, '尚有 2 个单位未完成考核组评分确认'],
     [facts({ state: 'committeeApproval' }), { action: 'approve', publicityDays: 5 }, '请填写审定会议'],
     [facts({ state: 'committeeApproval' }), { action: 'approve', meeting: '会议', publicityDays: 0 }, '公示天数应为 1 至 30 的整数'],
-    [facts({ state: 'publicity', publicityEndsAt: '2015-01-15T08:00:00.000Z' }), { action: 'publish' }, '公示期至 2015-01-15 08:00 结束'],
+    [facts({ state: 'publicity', publicityEndsAt: '2015-01-15T08:00:00.000Z' }), { action: 'publish' }, '公示期至 2015-01-15 16:00 结束'],
     [facts({ state: 'publicity', openObjections: 1 }), { action: 'publish' }, '尚有 1 件申诉未答复'],
     [facts({ state: 'publicity' }), { action: 'returnForRevision' }, '请填写退回理由'],
   ] as const)('checks preconditions: %#', (state, input, message) => {
     const outcome = transitionCampaign(state, { role: 'committeeAdmin', now, ...input } as Parameters<typeof transitionCampaign>[1]);
     expect(outcome).toMatchObject({ ok: false, code: 'precondition' });
     if (!outcome.ok) expect(outcome.message).toContain(message);
+  });
+
+  it('names every reason publication waits, the same words the refusal gives', () => {
+    const ends = '2015-01-15T08:00:00.000Z';
+    expect(transitionCampaign(facts({ state: 'publicity', publicityEndsAt: ends, openObjections: 2 }), { action: 'publish', role: 'committeeAdmin', now })).toEqual({
+      ok: false, code: 'precondition', message: '公示期至 2015-01-15 16:00 结束，期满后方可发布；尚有 2 件申诉未答复，不能发布',
+    });
+    expect(publishBlockers({ publicityEndsAt: ends, openObjections: 0 }, now)).toEqual(['公示期至 2015-01-15 16:00 结束，期满后方可发布']);
+    expect(publishBlockers({ publicityEndsAt: ends, openObjections: 1 }, ends)).toEqual(['尚有 1 件申诉未答复，不能发布']);
+    expect(publishBlockers({ publicityEndsAt: ends, openObjections: 0 }, ends)).toEqual([]);
+    expect(publishBlockers({ publicityEndsAt: null, openObjections: 0 }, now)).toEqual([]);
+  });
+
+  it.each([
+    ['publicity', '2015-01-15T08:00:00.000Z', '2015-01-15T07:59:59.999Z', null],
+    ['publicity', '2015-01-15T08:00:00.000Z', '2015-01-15T08:00:00.000Z', '公示期已于 2015-01-15 16:00 结束，不能再提出申诉'],
+    ['publicity', null, now, null],
+    ['committeeApproval', null, now, '只能在结果公示期间提出申诉'],
+    ['published', '2015-01-15T08:00:00.000Z', '2015-01-10T08:00:00.000Z', '只能在结果公示期间提出申诉'],
+  ] as const)('申诉 may be filed in %s until its term ends: %#', (state, ends, at, refusal) => {
+    expect(objectionRefusal(state, ends, at)).toBe(refusal);
+  });
+
+  it('shows instants in China time, across midnight', () => {
+    expect(chinaMinute('2015-01-15T16:30:00.000Z')).toBe('2015-01-16 00:30');
   });
 
   it('publishes once publicity has run its term', () => {

@@ -111,3 +111,15 @@ export async function chooseOption(page: Page, select: Locator, optionText: stri
     }
   }
 }
+
+/**
+ * A dialog (antd Modal) by its title, once its opening animation has ended: during the zoom its
+ * box still moves, and on a busy machine a click aimed at a button can land where the button was
+ * a frame earlier, doing nothing.
+ */
+export async function openedDialog(page: Page, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+  return dialog;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
+import { objectionRefusal } from '../../../domain/workflow/campaign-state';
 import { AppError, forbidden } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignUnitFor } from '../assessments/save-item-scores';
@@ -16,10 +17,8 @@ export async function fileObjection(db: Kysely<DB>, actor: Actor, id: string, un
     const row = await campaignUnitFor(trx, actor, id, unitId);
     if (!can(actor, 'objection.file', campaignUnitResource(row, unitId))) throw forbidden();
     const at = now.toISOString();
-    if (row.state !== 'publicity') throw new AppError('conflict', '只能在结果公示期间提出申诉。');
-    if (row.publicity_ends_at && at >= row.publicity_ends_at) {
-      throw new AppError('conflict', `公示期已于 ${row.publicity_ends_at.slice(0, 16).replace('T', ' ')} 结束，不能再提出申诉。`);
-    }
+    const refusal = objectionRefusal(row.state, row.publicity_ends_at, at);
+    if (refusal) throw new AppError('conflict', `${refusal}。`);
     const objectionId = randomUUID();
     await insertObjection(trx, { id: objectionId, campaignId: id, unitId, content, by: actor.accountId, at });
     const view = toObjectionView((await findObjection(trx, id, objectionId))!);

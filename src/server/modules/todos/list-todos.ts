@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can, listScope } from '../../../domain/access/can';
+import { objectionRefusal } from '../../../domain/workflow/campaign-state';
 import { reminderOf } from '../../../domain/workflow/reminder';
 import type { DB } from '../../db/schema';
 import { campaignResource } from '../campaigns/presenter';
@@ -8,7 +9,7 @@ import { listCampaigns, type CampaignRow } from '../campaigns/repository';
 import { monthlyOverview, reporting } from '../indicator-reports/monthly-reports';
 import { campaignProgress } from '../progress/get-progress';
 
-type TodoKind = 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'decideVeto' | 'answerObjection' | 'publish';
+type TodoKind = 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'reviewPublicity' | 'decideVeto' | 'answerObjection' | 'publish';
 
 interface Todo {
   kind: TodoKind;
@@ -38,7 +39,7 @@ export async function listTodos(db: Kysely<DB>, actor: Actor, now: Date): Promis
   for (const c of await listCampaigns(db, listScope(actor, 'campaign.read'))) {
     if (!active.has(c.state)) continue;
     const progress = await campaignProgress(db, c, now);
-    const mine = (action: 'score.self' | 'score.team') =>
+    const mine = (action: 'score.self' | 'score.team' | 'objection.file') =>
       progress.units.filter((u) => can(actor, action, { organisationPath: c.organisation_path, unitId: u.unitId }));
     if (reporting.has(c.state) && actor.role === 'unitLiaison') {
       // 月报: months due now or missing, for the units the liaison reports for.
@@ -56,6 +57,11 @@ export async function listTodos(db: Kysely<DB>, actor: Actor, now: Date): Promis
     if (c.state === 'assessment' && (actor.role === 'assessor' || actor.role === 'committeeAdmin')) {
       const open = mine('score.team').filter((u) => !u.teamComplete);
       if (open.length > 0) add(c, 'scoreUnits', `完成 ${open.length} 个单位的考核评分`, open.map((u) => u.unitId), c.assessment_ends);
+    }
+    if (actor.role === 'unitLiaison' && !objectionRefusal(c.state, c.publicity_ends_at, today)) {
+      // 公示: the unit checks its published result and objects (申诉) before the term ends, if at all.
+      const own = mine('objection.file');
+      if (own.length > 0) add(c, 'reviewPublicity', '核对公示结果，如有异议在公示期内提出申诉', own.map((u) => u.unitId), c.publicity_ends_at);
     }
     if (actor.role !== 'committeeAdmin' || !can(actor, 'campaign.manage', campaignResource(c))) continue;
     const vetoes = progress.units.filter((u) => u.pendingVetoProposals > 0);

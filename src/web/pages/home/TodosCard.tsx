@@ -1,6 +1,7 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useRequest } from '../../api/use-request';
+import { chinaTimeText } from '../../china-time';
 import { homeApi, type Todo } from './api';
 import { CardState } from './CardState';
 
@@ -14,6 +15,7 @@ export function todoLink(todo: Todo): { to: string; text: string } {
       ? { to: `${c(todo.campaignId)}/self-assessment/${encodeURIComponent(todo.unitIds[0])}`, text: '去自评' }
       : { to: '/self-assessment', text: '去自评' };
     case 'scoreUnits': return { to: `${c(todo.campaignId)}/scoring`, text: '去评分' };
+    case 'reviewPublicity': return { to: `${c(todo.campaignId)}/approval`, text: '去查看' };
     case 'decideVeto': return { to: '/accidents', text: '去处理' };
     case 'answerObjection': return { to: `${c(todo.campaignId)}/approval`, text: '去答复' };
     case 'publish': return { to: `${c(todo.campaignId)}/approval`, text: '去发布' };
@@ -39,7 +41,7 @@ export function TodosCard() {
                 <List.Item actions={[<Link key="go" to={link.to}>{link.text}</Link>]}>
                   <List.Item.Meta
                     title={<span>{todo.reminder && reminderTags[todo.reminder]}{todo.title}</span>}
-                    description={<Typography.Text type="secondary">{todo.campaignName}{todo.due ? `，截止 ${todo.due.slice(0, 10)}` : ''}</Typography.Text>}
+                    description={<Typography.Text type="secondary">{todo.campaignName}{todo.due ? `，截止 ${chinaTimeText(todo.due)}` : ''}</Typography.Text>}
                   />
                 </List.Item>
               );

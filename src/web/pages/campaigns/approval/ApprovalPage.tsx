@@ -1,7 +1,9 @@
 import { Alert, Breadcrumb, Col, Descriptions, Row, Skeleton, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { chinaMinute } from '../../../../domain/workflow/campaign-state';
+import { can } from '../../../../domain/access/can';
+import { actorOf, mayList } from '../../../access';
 import { useRequest } from '../../../api/use-request';
 import { useAccount } from '../../../session/session';
 import { campaignApi } from '../api';
@@ -13,18 +15,30 @@ import { StateTimeline } from './StateTimeline';
 import { TransitionActions } from './TransitionActions';
 import { Versions } from './Versions';
 
-/** 审批与公示: where the campaign stands, what this role may do next, objections and published versions. */
+/**
+ * 审批与公示: where the campaign stands, what this role may do next, objections and published
+ * versions. The audit trail and account names are asked for only by readers they are open to,
+ * so a unit's liaison meets no refusals on the page.
+ */
 export function Component() {
   const { id = '' } = useParams();
   const account = useAccount();
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const c = campaign.data;
-  const history = useRequest(() => approvalApi.history(id), [id, c?.version]);
-  const names = useRequest(() => approvalApi.accountNames(), []);
+  const readsHistory = mayList(account, 'audit.read');
+  const readsAccounts = mayList(account, 'account.read');
+  const history = useRequest(async () => (readsHistory ? approvalApi.history(id) : null), [id, c?.version, readsHistory]);
+  const names = useRequest(async () => (readsAccounts ? approvalApi.accountNames() : new Map<string, string>()), [readsAccounts]);
   const units = useRequest(() => campaignApi.units(id), [id]);
+  // One list for the objections card and for what publication waits for.
+  const objections = useRequest(() => approvalApi.objections(id), [id]);
+  const openObjections = objections.data ? objections.data.items.filter((o) => !o.answer).length : undefined;
   const unitNames = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.unitId, u.name])), [units.data]);
   const accountNames = names.data ?? new Map<string, string>();
   const office = mayManageCampaigns(account);
+  // The published versions and their differences are the office's and leaders' (results/diff-versions.ts);
+  // a unit reads the published table on the results page.
+  const readsVersions = can(actorOf(account), 'result.read', { organisationPath: '/' });
 
   return (
     <>
@@ -47,22 +61,24 @@ export function Component() {
               <Descriptions.Item label="当前状态"><Tag color={stateColours[c.state]} aria-label="当前状态">{c.stateLabel}</Tag></Descriptions.Item>
               <Descriptions.Item label="审定会议">{c.approvalMeeting ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="公示天数">{c.publicityDays == null ? '—' : `${c.publicityDays} 天`}</Descriptions.Item>
-              <Descriptions.Item label="公示截止">{c.publicityEndsAt ? dayjs(c.publicityEndsAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
-              <Descriptions.Item label="最后更新">{dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+              <Descriptions.Item label="公示截止">{c.publicityEndsAt ? chinaMinute(c.publicityEndsAt) : '—'}</Descriptions.Item>
+              <Descriptions.Item label="最后更新">{chinaMinute(c.updatedAt)}</Descriptions.Item>
             </Descriptions>
           </Col>
           <Col xs={24}>
-            <TransitionActions campaign={c} account={account} onChanged={() => campaign.reload()} />
+            <TransitionActions campaign={c} account={account} openObjections={openObjections} onChanged={() => campaign.reload()} />
           </Col>
           <Col xs={24}>
-            <StateTimeline campaign={c} records={history.data?.items ?? []} names={accountNames} error={history.error} />
+            <StateTimeline campaign={c} records={readsHistory ? history.data?.items ?? [] : null} names={accountNames} error={history.error} />
           </Col>
-          <Col xs={24} xl={12}>
-            <Objections campaign={c} account={account} mayAnswer={office} unitNames={unitNames} names={accountNames} />
+          <Col xs={24} xl={readsVersions ? 12 : 24}>
+            <Objections campaign={c} account={account} list={objections} unitNames={unitNames} names={accountNames} />
           </Col>
-          <Col xs={24} xl={12}>
-            <Versions campaign={c} mayCorrect={office} names={accountNames} />
-          </Col>
+          {readsVersions && (
+            <Col xs={24} xl={12}>
+              <Versions campaign={c} mayCorrect={office} names={accountNames} />
+            </Col>
+          )}
         </Row>
       )}
     </>

@@ -1,95 +1,67 @@
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { chinaMinute } from '../../../../domain/workflow/campaign-state';
 import type { AccountView } from '../../../../shared/schemas/account';
 import type { CampaignView } from '../../../../shared/schemas/campaign';
-import { objectionAnswerSchema, objectionCreateSchema } from '../../../../shared/schemas/objection';
-import { errorMessage } from '../../../api/client';
-import { useRequest } from '../../../api/use-request';
-import { zodRule } from '../../../components/zod-rule';
-import { approvalApi } from './api';
-import type { Objection } from './api';
-
-const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+import type { RequestState } from '../../../api/use-request';
+import { mayList } from '../../../access';
+import { AnswerObjectionModal } from './AnswerObjectionModal';
+import type { Objection, ObjectionList } from './api';
+import { FileObjectionForm } from './FileObjectionForm';
+import { ObjectionDeadline } from './ObjectionDeadline';
 
 /**
- * 申诉 during publicity: a unit's liaison files one for its unit, the office answers each;
- * publication waits until every objection is answered.
+ * 申诉 during publicity (公示): a unit's liaison files its unit's own and reads the office's
+ * answers (the server lists a unit only its own); the office answers each. Publication waits
+ * until every objection is answered (TransitionActions shows why).
  */
-export function Objections({ campaign, account, mayAnswer, unitNames, names }: {
-  campaign: CampaignView; account: AccountView; mayAnswer: boolean; unitNames: ReadonlyMap<string, string>; names: ReadonlyMap<string, string>;
+export function Objections({ campaign, account, list, unitNames, names }: {
+  campaign: CampaignView; account: AccountView; list: RequestState<ObjectionList>;
+  unitNames: ReadonlyMap<string, string>; names: ReadonlyMap<string, string>;
 }) {
-  const { message } = App.useApp();
-  const list = useRequest(() => approvalApi.objections(campaign.id), [campaign.id, campaign.version]);
-  const [fileForm] = Form.useForm();
-  const [answerForm] = Form.useForm();
   const [answering, setAnswering] = useState<Objection | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const mayFile = account.role === 'unitLiaison' && account.unitId !== null && campaign.state === 'publicity';
-  const who = (id: string | null) => (id ? names.get(id) ?? (id === account.id ? account.displayName : '（无权查看的账户）') : '');
+  // Only the office (安委办) answers (publications/answer-objection.ts).
+  const mayAnswer = account.role === 'committeeAdmin';
+  const ownUnit = mayList(account, 'objection.file') ? account.unitId : null;
+  const items = list.data?.items ?? [];
+  const open = items.filter((o) => !o.answer).length;
+  const unitName = (id: string) => unitNames.get(id) ?? '本单位';
+  const who = (id: string | null) => (id === account.id ? account.displayName : (id && names.get(id)) ?? '');
 
-  const file = async (values: { content: string }) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await approvalApi.fileObjection(campaign.id, account.unitId!, values.content);
-      message.success('申诉已提交，安委办答复后可在此查看');
-      fileForm.resetFields();
-      list.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const answer = async () => {
-    if (!answering) return;
-    const values = (await answerForm.validateFields()) as { answer: string };
-    setSaving(true);
-    setFailure(null);
-    try {
-      await approvalApi.answerObjection(campaign.id, answering.id, values.answer);
-      message.success('已答复');
-      setAnswering(null);
-      list.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const open = (list.data?.items ?? []).filter((o) => !o.answer).length;
   return (
-    <Card title={`申诉（${list.data?.items.length ?? 0} 件${open > 0 ? `，${open} 件待答复` : ''}）`}>
-      {campaign.state === 'publicity' && campaign.publicityEndsAt && (
-        <Typography.Paragraph type="secondary">公示期至 {when(campaign.publicityEndsAt)}，期间各单位可提出申诉。</Typography.Paragraph>
-      )}
+    <Card
+      title={`申诉（${items.length} 件${open > 0 ? `，${open} 件待答复` : ''}）`}
+      extra={campaign.state === 'publicity' || campaign.state === 'published' ? <Link to={`/campaigns/${encodeURIComponent(campaign.id)}/results`}>查看公示结果</Link> : null}
+    >
+      <ObjectionDeadline campaign={campaign} forUnit={ownUnit !== null} />
       {list.error && <Alert type="error" showIcon title={list.error} />}
       <List<Objection>
         aria-label="申诉列表"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description="暂无申诉" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        loading={list.loading && !list.data}
+        dataSource={items}
+        locale={{ emptyText: <Empty description={ownUnit ? '本单位未提出申诉' : '暂无申诉'} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         renderItem={(o) => (
           <List.Item
-            actions={mayAnswer && !o.answer ? [<Button key="answer" size="small" onClick={() => { answerForm.resetFields(); setFailure(null); setAnswering(o); }}>答复</Button>] : []}
+            aria-label={`${unitName(o.unitId)}的申诉`}
+            actions={mayAnswer && !o.answer ? [<Button key="answer" size="small" type="primary" onClick={() => setAnswering(o)}>答复</Button>] : []}
           >
             <List.Item.Meta
               title={(
                 <Space wrap>
-                  <span>{unitNames.get(o.unitId) ?? '本单位'}</span>
+                  <span>{unitName(o.unitId)}</span>
                   <Tag color={o.answer ? 'green' : 'orange'}>{o.answer ? '已答复' : '待答复'}</Tag>
-                  <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{when(o.filedAt)} {who(o.filedBy)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{chinaMinute(o.filedAt)} {who(o.filedBy)}</Typography.Text>
                 </Space>
               )}
               description={(
                 <>
-                  <div style={{ whiteSpace: 'pre-wrap' }}>{o.content}</div>
+                  <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0, 0, 0, 0.88)' }}>{o.content}</div>
                   {o.answer && (
-                    <div style={{ marginTop: 8, padding: 8, background: '#f6ffed', borderRadius: 4 }}>
-                      答复（{when(o.answeredAt)} {who(o.answeredBy)}）：{o.answer}
+                    <div style={{ marginTop: 8, padding: 8, background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 4 }}>
+                      <Typography.Text strong>安委办答复</Typography.Text>
+                      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{o.answeredAt ? chinaMinute(o.answeredAt) : ''} {who(o.answeredBy)}</Typography.Text>
+                      <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0, 0, 0, 0.88)' }}>{o.answer}</div>
                     </div>
                   )}
                 </>
@@ -98,33 +70,14 @@ export function Objections({ campaign, account, mayAnswer, unitNames, names }: {
           </List.Item>
         )}
       />
-      {mayFile && (
-        <Form form={fileForm} layout="vertical" onFinish={file} style={{ marginTop: 16 }}>
-          <Form.Item name="content" label={`提出申诉（${unitNames.get(account.unitId!) ?? '本单位'}）`} rules={[zodRule(objectionCreateSchema.shape.content, '请填写申诉的事项和理由')]}>
-            <Input.TextArea rows={3} maxLength={5000} showCount placeholder="写明对哪一项结果有异议及理由" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving}>提交申诉</Button>
-        </Form>
-      )}
-      {failure && !answering && <Alert type="error" showIcon title={failure} style={{ marginTop: 16 }} />}
-      <Modal
-        open={answering !== null}
-        title={`答复申诉：${answering ? unitNames.get(answering.unitId) ?? '' : ''}`}
-        okText="提交答复"
-        cancelText="取消"
-        confirmLoading={saving}
-        onOk={() => void answer()}
-        onCancel={() => setAnswering(null)}
-        destroyOnHidden
-      >
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{answering?.content}</Typography.Paragraph>
-        <Form form={answerForm} layout="vertical">
-          <Form.Item name="answer" label="答复意见" rules={[zodRule(objectionAnswerSchema.shape.answer, '请填写答复意见')]}>
-            <Input.TextArea rows={4} maxLength={5000} showCount />
-          </Form.Item>
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} />}
-      </Modal>
+      {ownUnit && <FileObjectionForm campaign={campaign} unitId={ownUnit} unitName={unitName(ownUnit)} onFiled={list.reload} />}
+      <AnswerObjectionModal
+        campaignId={campaign.id}
+        objection={answering}
+        unitName={answering ? unitName(answering.unitId) : ''}
+        onClose={() => setAnswering(null)}
+        onChanged={list.reload}
+      />
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { campaignStateLabels, campaignTransitions } from '../../../../domain/workflow/campaign-state';
+import { campaignStateLabels, campaignTransitions, publishBlockers } from '../../../../domain/workflow/campaign-state';
 import type { CampaignAction } from '../../../../domain/workflow/campaign-state';
 import { campaignTransitionSchema } from '../../../../shared/schemas/campaign';
 import type { AccountView } from '../../../../shared/schemas/account';
@@ -22,9 +22,13 @@ const publicityDays = campaignTransitionSchema.shape.publicityDays.unwrap().int(
 /**
  * One button per transition the role may make now; each asks for confirmation, with the
  * meeting and publicity days on approval and a reason on return. A refusal (for instance
- * approval while veto proposals await a decision) is shown as the server words it.
+ * approval while veto proposals await a decision) is shown as the server words it. Beside
+ * 发布通报 stands what publication still waits for (the domain's publishBlockers, the words
+ * the server refuses with): the publicity term and the objections not yet answered.
  */
-export function TransitionActions({ campaign, account, onChanged }: { campaign: CampaignView; account: AccountView; onChanged: (view: CampaignView) => void }) {
+export function TransitionActions({ campaign, account, openObjections, onChanged }: {
+  campaign: CampaignView; account: AccountView; openObjections: number | undefined; onChanged: (view: CampaignView) => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [action, setAction] = useState<CampaignAction | null>(null);
@@ -32,6 +36,9 @@ export function TransitionActions({ campaign, account, onChanged }: { campaign: 
   const [failure, setFailure] = useState<string | null>(null);
   const actions = transitionsFor(campaign, account);
   const rule = action ? campaignTransitions[action] : null;
+  const waiting = actions.includes('publish') && openObjections !== undefined
+    ? publishBlockers({ publicityEndsAt: campaign.publicityEndsAt, openObjections }, new Date().toISOString())
+    : [];
 
   const open = (next: CampaignAction) => {
     form.resetFields();
@@ -40,7 +47,9 @@ export function TransitionActions({ campaign, account, onChanged }: { campaign: 
   };
   const submit = async () => {
     if (!action) return;
-    const values = (await form.validateFields()) as { meeting?: string; publicityDays?: number; reason?: string };
+    // A field the form refuses shows its message beside it; nothing is sent.
+    const values = (await form.validateFields().catch(() => null)) as { meeting?: string; publicityDays?: number; reason?: string } | null;
+    if (!values) return;
     setSaving(true);
     setFailure(null);
     try {
@@ -69,6 +78,21 @@ export function TransitionActions({ campaign, account, onChanged }: { campaign: 
             </Button>
           ))}
         </Space>
+      )}
+      {waiting.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          aria-label="暂不能发布的原因"
+          title="暂不能发布通报"
+          description={(
+            <>
+              {waiting.map((w) => <div key={w}>{w}。</div>)}
+              {openObjections ? <div>请在下方“申诉”中逐件答复。</div> : null}
+            </>
+          )}
+        />
       )}
       <Modal
         open={action !== null}

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { chinaMinute } from '../../../../domain/workflow/campaign-state';
 import type { CampaignView } from '../../../../shared/schemas/campaign';
 import { correctionSchema } from '../../../../shared/schemas/result';
 import { errorMessage } from '../../../api/client';
@@ -37,7 +37,9 @@ export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignVi
   const [failure, setFailure] = useState<string | null>(null);
 
   const correct = async () => {
-    const values = (await form.validateFields()) as { reason: string };
+    // A field the form refuses shows its message beside it; nothing is sent.
+    const values = (await form.validateFields().catch(() => null)) as { reason: string } | null;
+    if (!values) return;
     setSaving(true);
     setFailure(null);
     try {
@@ -69,7 +71,7 @@ export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignVi
         locale={{ emptyText: <Empty description={campaign.state === 'published' ? '暂无版本' : '结果发布后在此列出各版本'} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         columns={[
           { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
-          { title: '生成时间', dataIndex: 'createdAt', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+          { title: '生成时间', dataIndex: 'createdAt', width: 150, render: (at: string) => chinaMinute(at) },
           { title: '操作人', dataIndex: 'createdBy', width: 140, render: (id: string | null) => (id ? names.get(id) ?? '（无权查看的账户）' : '系统') },
           { title: '说明', dataIndex: 'reason', render: (reason: string | null) => reason ?? '发布时的结果' },
         ]}
