@@ -60,6 +60,10 @@ describe('agreements (责任书) API', { timeout: 60_000 }, () => {
 
   it('drafts prefilled agreements, edits, issues, signs with a scanned copy and archives, auditing each step', async () => {
     await advance(admin, id, ['openSigning']);
+    // The signatories come from the unit registry (单位与组织) when the campaign names none.
+    const { version } = (await admin.inject({ method: 'GET', url: `/api/units/${d.units.town}` })).json<{ version: number }>();
+    const people = { principal: { name: '李镇长', post: '镇长' }, deputy: { name: '王副镇长' } };
+    expect((await admin.inject({ method: 'PATCH', url: `/api/units/${d.units.town}`, payload: { version, contacts: people } })).statusCode).toBe(200);
     const drafted = await admin.inject({ method: 'POST', url: url(), payload: {} });
     expect(drafted.statusCode).toBe(201);
     expect(drafted.json().created).toBe(2);
@@ -73,6 +77,8 @@ describe('agreements (责任书) API', { timeout: 60_000 }, () => {
     // A unit without indicators of its own starts from the scheme's 较大事故 veto.
     const dept = await get(admin, d.units.dept);
     expect(dept.controlIndicators).toEqual([expect.objectContaining({ kind: 'accidents', minGrade: 'larger', ceiling: 0 })]);
+    expect(town).toMatchObject({ unitPrincipal: '李镇长', unitDeputy: '王副镇长' });
+    expect(dept).toMatchObject({ unitPrincipal: null, unitDeputy: null });
 
     const edited = await admin.inject({
       method: 'PUT', url: url(d.units.town), payload: {

@@ -108,6 +108,24 @@ describe('units API', () => {
       expect(JSON.parse(audit[0]!.after_json!).sectors).toEqual(['建筑施工', '城镇燃气']);
     });
 
+    it('keeps the unit’s people (负责人与联系人), replaced whole; a bad phone is refused naming the field and changes nothing', async () => {
+      const before = (await admin.inject({ method: 'GET', url: `/api/units/${d.units.dept}` })).json();
+      const contacts = { principal: { name: '张建国', post: '局长' }, deputy: { name: '李明' }, contact: { name: '王芳', phone: '0533-6181234' } };
+      const saved = await admin.inject({ method: 'PATCH', url: `/api/units/${d.units.dept}`, payload: { version: before.version, contacts } });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().contacts).toEqual(contacts);
+      const bad = await admin.inject({ method: 'PATCH', url: `/api/units/${d.units.dept}`, payload: { version: saved.json().version, contacts: { contact: { name: '王芳', phone: '电话' } } } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().message).toContain('contacts.contact.phone');
+      expect(bad.json().message).toContain('联系电话应为');
+      const read = (await admin.inject({ method: 'GET', url: `/api/units/${d.units.dept}` })).json();
+      expect(read).toMatchObject({ contacts, version: saved.json().version });
+      const cleared = await admin.inject({ method: 'PATCH', url: `/api/units/${d.units.dept}`, payload: { version: read.version, contacts: { principal: { name: '张建国' } } } });
+      expect(cleared.json().contacts).toEqual({ principal: { name: '张建国' } });
+      const audit = await t.database.db.selectFrom('audit_record').select(['after_json']).where('action', '=', 'unit.update').where('entity_id', '=', d.units.dept).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.after_json!).contacts).toEqual({ principal: { name: '张建国' } });
+    });
+
     it('409 on a stale version, and nothing is overwritten', async () => {
       const current = (await admin.inject({ method: 'GET', url: `/api/units/${d.units.town}` })).json();
       const first = await admin.inject({ method: 'PATCH', url: `/api/units/${d.units.town}`, payload: { version: current.version, sortOrder: 7 } });

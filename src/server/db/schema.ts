@@ -40,6 +40,8 @@ export interface UnitTable {
   /** JSON array of sector names the unit regulates. */
   sectors: Generated<string>;
   sort_order: Generated<number>;
+  /** JSON UnitContacts: 主要负责人, 分管负责人 (name and post), 联系人 (name and phone). */
+  contacts_json: Generated<string>;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

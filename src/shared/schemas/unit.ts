@@ -9,6 +9,20 @@ export const unitCategoryLabels: Record<z.infer<typeof unitCategorySchema>, stri
   stationed: '驻区单位',
 };
 
+const personName = (label: string) => z.string().trim().min(1, `请填写${label}姓名`).max(50, `${label}姓名最多 50 字`);
+const post = (label: string) => z.string().trim().min(1, `请填写${label}职务`).max(50, `${label}职务最多 50 字`);
+
+/** 单位的主要负责人、分管负责人（签订责任书的人）与联系人。 */
+export const unitContactsSchema = z.object({
+  principal: z.object({ name: personName('主要负责人'), post: post('主要负责人').optional() }).strict().optional().describe('主要负责人'),
+  deputy: z.object({ name: personName('分管负责人'), post: post('分管负责人').optional() }).strict().optional().describe('分管负责人'),
+  contact: z.object({
+    name: personName('联系人'),
+    phone: z.string().trim().regex(/^[0-9+\-() ]{7,20}$/, '联系电话应为 7–20 位数字，可含 - + ( ) 和空格').optional(),
+  }).strict().optional().describe('联系人'),
+}).strict();
+export type UnitContacts = z.infer<typeof unitContactsSchema>;
+
 export const unitSchema = z.object({
   id: z.string(),
   organisationId: z.string(),
@@ -17,6 +31,7 @@ export const unitSchema = z.object({
   category: unitCategorySchema,
   sectors: z.array(z.string()).describe('监管的行业领域'),
   sortOrder: z.number().int(),
+  contacts: unitContactsSchema,
   version: z.number().int().describe('乐观并发版本号：修改时原样带回'),
   updatedAt: z.string(),
 });
@@ -40,6 +55,7 @@ export const unitPatchSchema = z
     category: unitCategorySchema.optional(),
     sectors: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
     sortOrder: z.number().int().min(0).max(100_000).optional(),
+    contacts: unitContactsSchema.optional().describe('主要负责人、分管负责人与联系人：整体替换，不填的一项即清除'),
   })
   .strict();
 export type UnitPatch = z.infer<typeof unitPatchSchema>;

@@ -18,6 +18,7 @@ import * as enforcement from './20261207T010500-enforcement';
 import * as training from './20261207T020000-training';
 import * as hazardUnitOverdueIndexes from './20261207T030000-hazard-unit-overdue-indexes';
 import * as unitSortIndex from './20261207T035000-unit-sort-index';
+import * as unitContacts from './20261207T035500-unit-contacts';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T020000-training': training,
   '20261207T030000-hazard-unit-overdue-indexes': hazardUnitOverdueIndexes,
   '20261207T035000-unit-sort-index': unitSortIndex,
+  '20261207T035500-unit-contacts': unitContacts,
 };

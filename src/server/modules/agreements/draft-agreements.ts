@@ -5,11 +5,13 @@ import { accidentGradeLabels } from '../../../domain/accidents/grade';
 import type { ControlIndicator } from '../../../domain/indicators/control-indicator';
 import type { AssessmentCase } from '../../../domain/assessment/case';
 import type { AgreementView } from '../../../shared/schemas/agreement';
+import type { UnitContacts } from '../../../shared/schemas/unit';
 import { AppError, forbidden } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { campaignResource } from '../campaigns/presenter';
 import { loadCaseParts, validateCase } from '../results/load-case';
+import { listUnitContacts } from '../units/repository';
 import { assertAgreementsOpen, visibleCampaign } from './agreement-for';
 import { auditedAgreement, toAgreementView } from './presenter';
 import { findAgreement, insertAgreements, listAgreementUnitIds } from './repository';
@@ -54,8 +56,14 @@ function prefilledKeyTasks(input: AssessmentCase, unit: CaseUnit): string[] {
     .map((c) => c.name);
 }
 
-function personOf(unit: CaseUnit, role: string): string | null {
-  return unit.persons?.find((p) => p.role.includes(role))?.name ?? null;
+/**
+ * Who signs for the unit: the person the campaign's unit facts name for the role, else the one
+ * the unit registry (单位与组织) keeps.
+ */
+function personOf(unit: CaseUnit, role: '主要负责人' | '分管负责人', registry: UnitContacts | undefined): string | null {
+  const inCampaign = unit.persons?.find((p) => p.role.includes(role))?.name;
+  if (inCampaign) return inCampaign;
+  return (role === '主要负责人' ? registry?.principal?.name : registry?.deputy?.name) ?? null;
 }
 
 /**
@@ -79,6 +87,7 @@ export async function draftAgreements(
     const wanted = unitIds ? new Set(unitIds) : null;
     const units = input.units.filter((u) => !existing.has(u.id) && (!wanted || wanted.has(u.id)));
     const at = now.toISOString();
+    const contacts = await listUnitContacts(trx, units.map((u) => u.id));
     const rows = units.map((unit) => {
       const indicators = prefilledIndicators(input, unit);
       return {
@@ -86,7 +95,8 @@ export async function draftAgreements(
         targets_json: JSON.stringify(prefilledTargets(input, unit, indicators)),
         control_indicators_json: JSON.stringify(indicators),
         key_tasks_json: JSON.stringify(prefilledKeyTasks(input, unit)),
-        unit_principal: personOf(unit, '主要负责人'), unit_deputy: personOf(unit, '分管负责人'), government_signatory: null,
+        unit_principal: personOf(unit, '主要负责人', contacts.get(unit.id)), unit_deputy: personOf(unit, '分管负责人', contacts.get(unit.id)),
+        government_signatory: null,
         signed_on: null, scanned_file_id: null, created_at: at, updated_at: at,
       };
     });

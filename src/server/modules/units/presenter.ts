@@ -1,4 +1,4 @@
-import type { UnitView } from '../../../shared/schemas/unit';
+import type { UnitContacts, UnitView } from '../../../shared/schemas/unit';
 import type { UnitRow } from './repository';
 
 export function toUnitView(row: UnitRow): UnitView {
@@ -10,6 +10,7 @@ export function toUnitView(row: UnitRow): UnitView {
     category: row.category as UnitView['category'],
     sectors: JSON.parse(row.sectors) as string[],
     sortOrder: row.sort_order,
+    contacts: JSON.parse(row.contacts_json) as UnitContacts,
     version: row.version,
     updatedAt: row.updated_at,
   };

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../../domain/access/can';
+import type { UnitContacts } from '../../../shared/schemas/unit';
 import type { DB } from '../../db/schema';
 
 const unitColumns = [
   'unit.id', 'unit.organisation_id', 'unit.area_organisation_id', 'unit.name', 'unit.category', 'unit.sectors',
-  'unit.sort_order', 'unit.version', 'unit.updated_at', 'organisation.path as organisation_path',
+  'unit.sort_order', 'unit.contacts_json', 'unit.version', 'unit.updated_at', 'organisation.path as organisation_path',
 ] as const;
 
 export type UnitRow = Awaited<ReturnType<typeof findUnit>> & {};
@@ -64,6 +65,7 @@ export interface UnitChanges {
   category?: string;
   sectors?: string;
   sort_order?: number;
+  contacts_json?: string;
 }
 
 /** Writes only when the stored version is still `version`; returns false on a stale write. */
@@ -81,4 +83,15 @@ export async function updateUnitIfVersion(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** The registry's people of the units named (单位与组织), by unit id. */
+export async function listUnitContacts(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, UnitContacts>> {
+  const found = new Map<string, UnitContacts>();
+  // In slices: a campaign may assess more units than one statement may bind on SQLite.
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db.selectFrom('unit').select(['id', 'contacts_json']).where('id', 'in', ids.slice(i, i + 5000)).execute();
+    for (const r of rows) found.set(r.id, JSON.parse(r.contacts_json) as UnitContacts);
+  }
+  return found;
 }

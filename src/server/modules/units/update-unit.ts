@@ -22,6 +22,7 @@ export async function updateUnit(db: Kysely<DB>, actor: Actor, id: string, patch
     if (patch.category !== undefined) changes.category = patch.category;
     if (patch.sectors !== undefined) changes.sectors = JSON.stringify(patch.sectors);
     if (patch.sortOrder !== undefined) changes.sort_order = patch.sortOrder;
+    if (patch.contacts !== undefined) changes.contacts_json = JSON.stringify(patch.contacts);
     if (!(await updateUnitIfVersion(trx, id, patch.version, changes, now.toISOString()))) throw staleUnit();
     const after = (await findUnit(trx, id))!;
     await appendAudit(trx, {

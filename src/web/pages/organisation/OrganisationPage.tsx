@@ -1,25 +1,24 @@
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Input, Row, Select, Skeleton, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { TableProps, TreeDataNode } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { organisationListSchema, OrganisationView } from '../../../shared/schemas/organisation';
-import { unitCategoryLabels, unitCategorySchema, unitPatchSchema } from '../../../shared/schemas/unit';
+import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import type { unitListSchema, UnitView } from '../../../shared/schemas/unit';
 import { mayList } from '../../access';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { useRequest } from '../../api/use-request';
-import { zodRule } from '../../components/zod-rule';
-import { organisationKindLabels, sectorLabel, sectorLabels } from '../../labels';
+import { organisationKindLabels, sectorLabel } from '../../labels';
 import { useAccount } from '../../session/session';
 import { registerPagination } from '../../components/register-pagination';
+import { EditUnit } from './EditUnit';
 
 type OrganisationList = z.infer<typeof organisationListSchema>;
 type UnitList = z.infer<typeof unitListSchema>;
 type Category = UnitView['category'];
 
 const categoryOptions = unitCategorySchema.options.map((value) => ({ value, label: unitCategoryLabels[value] }));
-const sectorOptions = Object.entries(sectorLabels).map(([value, label]) => ({ value, label }));
 const categoryColours: Record<Category, string> = { territorial: 'green', department: 'blue', stationed: 'purple' };
 
 function toTree(items: readonly OrganisationView[]): TreeDataNode[] {
@@ -69,55 +68,9 @@ function OrganisationTree() {
   );
 }
 
-interface EditForm {
-  name: string;
-  category: Category;
-  sectors: string[];
-  sortOrder: number;
-}
-
-function EditUnit({ unit, onClose, onSaved }: { unit: UnitView; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm<EditForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
-  const save = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await api.patch(`/api/units/${encodeURIComponent(unit.id)}`, { version: unit.version, ...values });
-      message.success('已保存');
-      onSaved();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal open title={`编辑单位：${unit.name}`} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<EditForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ name: unit.name, category: unit.category, sectors: unit.sectors, sortOrder: unit.sortOrder }}
-      >
-        <Form.Item label="单位名称" name="name" rules={[zodRule(unitPatchSchema.shape.name.unwrap(), '请输入单位名称')]}>
-          <Input />
-        </Form.Item>
-        <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={categoryOptions} />
-        </Form.Item>
-        <Form.Item label="监管行业领域" name="sectors" rules={[zodRule(unitPatchSchema.shape.sectors.unwrap())]}>
-          <Select mode="tags" placeholder="选择，或输入新的行业领域后按回车" options={sectorOptions} optionFilterProp="label" tokenSeparators={['、', '，', ',']} />
-        </Form.Item>
-        <Form.Item label="排序" name="sortOrder" rules={[zodRule(unitPatchSchema.shape.sortOrder.unwrap(), '请输入排序号')]}>
-          <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
+function PersonCell({ person }: { person: { name: string; post?: string | undefined } | undefined }) {
+  if (!person) return <Typography.Text type="secondary">未登记</Typography.Text>;
+  return <>{person.name}{person.post && <div><Typography.Text type="secondary">{person.post}</Typography.Text></div>}</>;
 }
 
 function Units() {
@@ -143,6 +96,16 @@ function Units() {
       render: (value: Category) => <Tag color={categoryColours[value]}>{unitCategoryLabels[value]}</Tag>,
     },
     { title: '监管行业领域', dataIndex: 'sectors', render: (value: string[]) => (value.length > 0 ? value.map(sectorLabel).join('、') : '—') },
+    { title: '主要负责人', key: 'principal', width: 130, render: (_: unknown, unit: UnitView) => <PersonCell person={unit.contacts.principal} /> },
+    {
+      title: '联系人',
+      key: 'contact',
+      width: 150,
+      responsive: ['lg'],
+      render: (_: unknown, unit: UnitView) => (unit.contacts.contact
+        ? <>{unit.contacts.contact.name}{unit.contacts.contact.phone && <div><Typography.Text type="secondary">{unit.contacts.contact.phone}</Typography.Text></div>}</>
+        : <Typography.Text type="secondary">未登记</Typography.Text>),
+    },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, responsive: ['xxl'], render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm') },
     ...(mayEdit ? [{
       title: '操作',
