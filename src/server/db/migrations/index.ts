@@ -17,6 +17,7 @@ import * as inspection from './20261207T010000-inspection';
 import * as enforcement from './20261207T010500-enforcement';
 import * as training from './20261207T020000-training';
 import * as hazardUnitOverdueIndexes from './20261207T030000-hazard-unit-overdue-indexes';
+import * as accidentReport from './20261208T090000-accident-report';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T010500-enforcement': enforcement,
   '20261207T020000-training': training,
   '20261207T030000-hazard-unit-overdue-indexes': hazardUnitOverdueIndexes,
+  '20261208T090000-accident-report': accidentReport,
 };
