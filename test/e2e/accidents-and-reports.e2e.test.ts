@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { fillDay, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -48,13 +48,46 @@ describe('事故登记', () => {
     await form.getByLabel('死亡人数').fill('3');
     await expect.poll(() => grade.innerText()).toContain('较大事故');
     expect(await grade.innerText()).toContain('死亡3人 ≥ 3人');
+
+    // 报告时限: a 较大 accident goes up to the province; the unit told the county 40 minutes after it.
+    const deadlines = form.getByRole('group', { name: '报告时限' });
+    await deadlines.getByLabel('省级报告时间').waitFor();
+    await fillDay(deadlines.getByLabel('县级报告时间'), `${yesterday} 09:10`);
+    await deadlines.getByText(`应于 ${yesterday} 09:30 前报告`).waitFor();
+    await deadlines.getByText('按时', { exact: true }).waitFor();
     await screenshot(page, 'accident-form', false);
+    await deadlines.scrollIntoViewIfNeeded();
+    await screenshot(page, 'accident-form-report-times', false);
     await page.getByRole('button', { name: '登 记' }).or(page.getByRole('button', { name: '登记', exact: true })).click();
 
-    // The new accident opens with its first version.
+    // The new accident opens with its first version and its report times.
     const detail = page.getByRole('dialog', { name: '事故详情' });
     await detail.getByText('第 1 版').first().waitFor();
     await detail.getByText('依据：死亡3人 ≥ 3人').first().waitFor();
+    // A level's row: the one whose first cell starts with the level's name.
+    const level = (name: string) => detail.getByRole('row').filter({ has: page.getByRole('cell', { name: new RegExp(`^${name}`) }) });
+    const county = level('县级');
+    const city = level('市级');
+    await county.getByText('按时', { exact: true }).waitFor();
+    expect(await county.innerText()).toContain(`${yesterday} 09:10`);
+    await city.getByText('已超时').waitFor();
+    await level('省级').getByText('已超时').waitFor();
+    // The county passed it on 2 h 30 min after receiving it: 30 minutes late (第十条: 2 hours each level).
+    await city.getByRole('button', { name: '登记市级报告时间' }).click();
+    const reportDialog = page.getByRole('dialog', { name: '登记市级报告时间' });
+    await fillDay(reportDialog.getByLabel('市级报告时间'), `${yesterday} 09:00`);
+    await reportDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await reportDialog.getByText('市级报告时间不能早于县级报告时间（逐级上报）。').waitFor();
+    await fillDay(reportDialog.getByLabel('市级报告时间'), `${yesterday} 11:40`);
+    await reportDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await city.getByText('迟报 30 分钟').waitFor();
+    expect(await city.innerText()).toContain(`${yesterday} 11:40`);
+    await level('省级').getByText(`${yesterday} 13:40`).waitFor();
+    await detail.getByText('报告时限', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'accident-detail-report-times', false);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await detail.getByText('报告时限', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'accident-detail-report-times', false);
     expect(await latinWords(page)).toEqual([]);
     await detail.getByRole('button', { name: '关闭' }).click();
 

@@ -110,6 +110,17 @@ export interface AccidentVersionTable {
   changed_at: string;
 }
 
+/** When one level received an accident's report (国务院令第493号第九条、第十条). */
+export interface AccidentReportTable {
+  accident_id: string;
+  /** county | city | province | stateCouncil */
+  level: string;
+  /** ISO-8601 UTC instant */
+  reported_at: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface VetoDecisionTable {
   campaign_id: string;
   unit_id: string;
@@ -188,6 +199,7 @@ export interface WorkflowTables {
   adjustment_event: AdjustmentEventTable;
   accident: AccidentTable;
   accident_version: AccidentVersionTable;
+  accident_report: AccidentReportTable;
   veto_decision: VetoDecisionTable;
   metric_value: MetricValueTable;
   objection: ObjectionTable;

@@ -19,6 +19,7 @@ import * as training from './20261207T020000-training';
 import * as hazardUnitOverdueIndexes from './20261207T030000-hazard-unit-overdue-indexes';
 import * as unitSortIndex from './20261207T035000-unit-sort-index';
 import * as unitContacts from './20261207T035500-unit-contacts';
+import * as accidentReport from './20261207T041000-accident-report';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T030000-hazard-unit-overdue-indexes': hazardUnitOverdueIndexes,
   '20261207T035000-unit-sort-index': unitSortIndex,
   '20261207T035500-unit-contacts': unitContacts,
+  '20261207T041000-accident-report': accidentReport,
 };

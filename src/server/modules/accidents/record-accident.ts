@@ -3,17 +3,20 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { gradeAccident } from '../../../domain/accidents/grade';
+import { checkReportTimes, reportInstantMs, reportLevels } from '../../../domain/accidents/reporting';
 import type { AccidentCreate } from '../../../shared/schemas/accident';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { findOrganisationPath } from '../campaigns/repository';
+import { accidentDetailView } from './get-accident';
 import { toAccidentView } from './presenter';
-import { findAccident, insertAccident, insertAccidentVersion, unitsInTree } from './repository';
+import { findAccident, insertAccident, insertAccidentVersion, unitsInTree, upsertAccidentReport } from './repository';
 
 /**
  * Registers an accident. Its grade is computed from the figures (国务院令第493号第三条), never
- * typed; the first figures are kept as version 1 of the accident's history.
+ * typed; the first figures are kept as version 1 of the accident's history. The report times
+ * already known (国务院令第493号第九条、第十条) may come with it.
  */
 export async function recordAccident(db: Kysely<DB>, actor: Actor, input: AccidentCreate, now: Date) {
   return db.transaction().execute(async (trx) => {
@@ -27,6 +30,9 @@ export async function recordAccident(db: Kysely<DB>, actor: Actor, input: Accide
     if (await findAccident(trx, id)) throw new AppError('conflict', `事故编号“${id}”已登记。`);
     const at = now.toISOString();
     if (input.occurredAt.slice(0, 10) > at.slice(0, 10)) throw new AppError('validation_failed', '事故发生时间不能晚于今天。');
+    const reports = input.reports ?? {};
+    const problem = checkReportTimes(input.occurredAt, reports, now);
+    if (problem) throw new AppError('validation_failed', problem);
     const { grade } = gradeAccident(input);
     await insertAccident(trx, {
       id, organisation_id: input.organisationId, occurred_at: input.occurredAt, place: input.place ?? null,
@@ -39,12 +45,19 @@ export async function recordAccident(db: Kysely<DB>, actor: Actor, input: Accide
       accidentId: id, version: 1, deaths: input.deaths, seriousInjuries: input.seriousInjuries, directLoss: input.directLoss,
       grade, late: false, note: null, by: actor.accountId, at,
     });
+    const reportedAt: Record<string, string> = {};
+    for (const level of reportLevels) {
+      const time = reports[level];
+      if (time === undefined) continue;
+      reportedAt[level] = new Date(reportInstantMs(time)).toISOString();
+      await upsertAccidentReport(trx, { accidentId: id, level, reportedAt: reportedAt[level], by: actor.accountId, at });
+    }
     const row = (await findAccident(trx, id))!;
-    const view = toAccidentView(row);
     await appendAudit(trx, {
       actorId: actor.accountId, action: 'accident.record', entityType: 'accident', entityId: id,
-      organisationPath, unitId: input.territorialUnitId ?? null, before: null, after: view,
+      organisationPath, unitId: input.territorialUnitId ?? null, before: null,
+      after: { ...toAccidentView(row), ...(Object.keys(reportedAt).length > 0 ? { reports: reportedAt } : {}) },
     }, now);
-    return view;
+    return accidentDetailView(trx, row, now);
   });
 }

@@ -48,6 +48,23 @@ export async function updateFiguresIfVersion(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Bumps the accident's version (a change of its report times); false when it was not `version`. */
+export async function bumpVersionIfVersion(db: Kysely<DB>, id: string, version: number, at: string): Promise<boolean> {
+  const result = await db.updateTable('accident').set({ version: version + 1, updated_at: at })
+    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The number the next version of the figures takes. Not the accident's own version: that
+ * also counts changes of its report times, and the figures' versions are numbered 1, 2, 3….
+ */
+export async function nextFiguresVersion(db: Kysely<DB>, id: string): Promise<number> {
+  const { last } = await db.selectFrom('accident_version').select((eb) => eb.fn.max<number | null>('version').as('last'))
+    .where('accident_id', '=', id).executeTakeFirstOrThrow();
+  return Number(last ?? 0) + 1;
+}
+
 export async function insertAccidentVersion(
   db: Kysely<DB>,
   row: { accidentId: string; version: number; deaths: number; seriousInjuries: number; directLoss: number; grade: string; late: boolean; note: string | null; by: string; at: string },
@@ -66,6 +83,26 @@ export async function listAccidentVersions(db: Kysely<DB>, id: string) {
       'account.display_name as changed_by_name',
     ])
     .where('accident_version.accident_id', '=', id).orderBy('accident_version.version', 'asc').execute();
+}
+
+export async function listAccidentReports(db: Kysely<DB>, id: string) {
+  return db.selectFrom('accident_report').leftJoin('account', 'account.id', 'accident_report.recorded_by')
+    .select(['accident_report.level', 'accident_report.reported_at', 'accident_report.recorded_at', 'account.display_name as recorded_by_name'])
+    .where('accident_report.accident_id', '=', id).execute();
+}
+
+/** Records or corrects when one level received the report. */
+export async function upsertAccidentReport(
+  db: Kysely<DB>, row: { accidentId: string; level: string; reportedAt: string; by: string; at: string },
+): Promise<void> {
+  const values = { reported_at: row.reportedAt, recorded_by: row.by, recorded_at: row.at };
+  await db.insertInto('accident_report').values({ accident_id: row.accidentId, level: row.level, ...values })
+    .onConflict((oc) => oc.columns(['accident_id', 'level']).doUpdateSet(values))
+    .execute();
+}
+
+export async function deleteAccidentReport(db: Kysely<DB>, accidentId: string, level: string): Promise<void> {
+  await db.deleteFrom('accident_report').where('accident_id', '=', accidentId).where('level', '=', level).execute();
 }
 
 /** The unit ids among these that belong to the organisation's tree. */

@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { can, canList, listScope } from '../../../domain/access/can';
+import { canList, listScope } from '../../../domain/access/can';
 import {
   accidentCreateSchema, accidentFiguresSchema, accidentListQuerySchema, accidentListSchema, accidentParamsSchema,
-  accidentSchema, vetoDecisionSchema, vetoProposalListSchema, vetoProposalSchema,
+  accidentReportChangeSchema, accidentReportLevelParamsSchema, accidentSchema, vetoDecisionSchema, vetoProposalListSchema, vetoProposalSchema,
 } from '../../../shared/schemas/accident';
 import { campaignParamsSchema } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
-import { forbidden, notFound } from '../../app-error';
+import { forbidden } from '../../app-error';
 import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
-import { accidentResource, toAccidentView } from './presenter';
+import { getAccident } from './get-accident';
+import { toAccidentView } from './presenter';
 import { recordAccident } from './record-accident';
-import { findAccident, listAccidentVersions, listAccidents } from './repository';
+import { recordAccidentReport } from './record-accident-report';
+import { listAccidents } from './repository';
 import { updateAccidentFigures } from './update-accident-figures';
 import { decideVeto, listVetoProposals } from './veto-proposals';
 
@@ -38,12 +40,16 @@ export async function accidentRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.get('/api/accidents/:id', {
     preValidation: ctx.authenticate,
-    schema: { tags, summary: '一起事故及其各次数据版本', params: accidentParamsSchema, response: { 200: accidentSchema, ...errorResponses } },
-  }, async (request) => {
-    const row = await findAccident(ctx.db, request.params.id);
-    if (!row || !can(actorOf(request), 'accident.read', accidentResource(row))) throw notFound('事故');
-    return toAccidentView(row, await listAccidentVersions(ctx.db, row.id));
-  });
+    schema: { tags, summary: '一起事故及其各次数据版本、各级报告时限', params: accidentParamsSchema, response: { 200: accidentSchema, ...errorResponses } },
+  }, async (request) => getAccident(ctx.db, actorOf(request), request.params.id, ctx.now()));
+
+  r.put('/api/accidents/:id/reports/:level', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags, summary: '登记或更正某一层级收到事故报告的时间（国务院令第493号第九条、第十条）',
+      params: accidentReportLevelParamsSchema, body: accidentReportChangeSchema, response: { 200: accidentSchema, ...errorResponses },
+    },
+  }, async (request) => recordAccidentReport(ctx.db, actorOf(request), request.params.id, request.params.level, request.body, ctx.now()));
 
   r.put('/api/accidents/:id/figures', {
     preValidation: ctx.authenticate,

@@ -7,13 +7,15 @@ import type { AccidentFiguresChange } from '../../../shared/schemas/accident';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
+import { accidentDetailView } from './get-accident';
 import { accidentResource, toAccidentView } from './presenter';
-import { findAccident, insertAccidentVersion, listAccidentVersions, updateFiguresIfVersion } from './repository';
+import { findAccident, insertAccidentVersion, nextFiguresVersion, updateFiguresIfVersion } from './repository';
 
 /**
  * A change of an accident's figures (补报): kept as a new version with the grade recomputed;
  * a change after the 国务院令第493号第十三条 window (30 days; 7 for road traffic and fire) is
- * accepted but flagged late.
+ * accepted but flagged late. A grade raised here raises the levels the accident must be
+ * reported to (国务院令第493号第十条); the returned report times are judged at the new grade.
  */
 export async function updateAccidentFigures(db: Kysely<DB>, actor: Actor, id: string, input: AccidentFiguresChange, now: Date) {
   return db.transaction().execute(async (trx) => {
@@ -25,9 +27,10 @@ export async function updateAccidentFigures(db: Kysely<DB>, actor: Actor, id: st
     const check = checkAccidentUpdate(before.occurred_at, at, before.sector ?? undefined);
     const { grade } = gradeAccident(input);
     const figures = { deaths: input.deaths, serious_injuries: input.seriousInjuries, direct_loss: input.directLoss, grade };
+    const figuresVersion = await nextFiguresVersion(trx, id);
     if (!(await updateFiguresIfVersion(trx, id, input.version, figures, at))) throw new AppError('stale_version', '该事故已被他人修改，请刷新后重试。');
     await insertAccidentVersion(trx, {
-      accidentId: id, version: input.version + 1, deaths: input.deaths, seriousInjuries: input.seriousInjuries,
+      accidentId: id, version: figuresVersion, deaths: input.deaths, seriousInjuries: input.seriousInjuries,
       directLoss: input.directLoss, grade, late: check.late, note: input.note, by: actor.accountId, at,
     });
     const after = (await findAccident(trx, id))!;
@@ -36,6 +39,6 @@ export async function updateAccidentFigures(db: Kysely<DB>, actor: Actor, id: st
       organisationPath: before.organisation_path, unitId: before.territorial_unit_id,
       before: toAccidentView(before), after: { ...toAccidentView(after), late: check.late, note: input.note },
     }, now);
-    return { ...toAccidentView(after, await listAccidentVersions(trx, id)), updateWarning: check.message };
+    return { ...(await accidentDetailView(trx, after, now)), updateWarning: check.message };
   });
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Input, InputNumber, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { updateWindowDays } from '../../../domain/workflow/accident-update';
@@ -9,7 +9,9 @@ import { useRequest } from '../../api/use-request';
 import { zodRule } from '../../components/zod-rule';
 import { accidentApi } from './api';
 import type { AccidentVersion, AccidentView } from './api';
-import { GradeTag, LiveGrade } from './grade';
+import { AccidentFiguresFields } from './AccidentFiguresFields';
+import { GradeTag } from './grade';
+import { ReportTimesCard } from './ReportTimes';
 
 const shape = accidentFiguresSchema.shape;
 
@@ -27,9 +29,6 @@ function FiguresUpdate({ accident, onSaved }: { accident: AccidentView; onSaved:
   const { message } = App.useApp();
   const [form] = Form.useForm<FiguresForm>();
   const [saving, setSaving] = useState(false);
-  const deaths = Form.useWatch('deaths', form);
-  const seriousInjuries = Form.useWatch('seriousInjuries', form);
-  const directLoss = Form.useWatch('directLoss', form);
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return; // the form shows what is wrong
@@ -56,37 +55,16 @@ function FiguresUpdate({ accident, onSaved }: { accident: AccidentView; onSaved:
       aria-label="补报伤亡和损失"
       initialValues={{ deaths: accident.deaths, seriousInjuries: accident.seriousInjuries, directLoss: accident.directLoss }}
     >
-      <Row gutter={12}>
-        <Col xs={24} md={8}>
-          <Form.Item label="死亡人数" name="deaths" rules={[zodRule(shape.deaths, '请输入死亡人数')]}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="人" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label="重伤人数" name="seriousInjuries" rules={[zodRule(shape.seriousInjuries)]}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="人" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label="直接经济损失" name="directLoss" rules={[zodRule(shape.directLoss)]}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="元" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <div style={{ marginBottom: 12 }}><LiveGrade deaths={deaths} seriousInjuries={seriousInjuries} directLoss={directLoss} /></div>
-        </Col>
-        <Col xs={24}>
-          <Form.Item label="变化说明" name="note" rules={[zodRule(shape.note, '请写明变化说明，如“伤者经抢救无效死亡”')]}>
-            <Input placeholder="如：伤者经抢救无效死亡" maxLength={500} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <AccidentFiguresFields />
+      <Form.Item label="变化说明" name="note" rules={[zodRule(shape.note, '请写明变化说明，如“伤者经抢救无效死亡”')]}>
+        <Input placeholder="如：伤者经抢救无效死亡" maxLength={500} />
+      </Form.Item>
       <Button type="primary" loading={saving} onClick={save}>保存补报</Button>
     </Form>
   );
 }
 
-/** One accident: its record, every version of its figures (who, when, late or not) and 补报. */
+/** One accident: its record, its report times per level, every version of its figures (who, when, late or not) and 补报. */
 export function AccidentDetail({ id, unitName, mayRecord, onClose, onChanged }: {
   id: string;
   unitName: (id: string | null) => string;
@@ -120,6 +98,9 @@ export function AccidentDetail({ id, unitName, mayRecord, onClose, onChanged }: 
             </Descriptions.Item>
             <Descriptions.Item label="简要经过" span={2}>{a.summary ?? '—'}</Descriptions.Item>
           </Descriptions>
+          <Card size="small" title="报告时限">
+            <ReportTimesCard accident={a} mayRecord={mayRecord} onSaved={() => { detail.reload(); onChanged(); }} />
+          </Card>
           <Card size="small" title={`数据版本（共 ${a.versions?.length ?? 0} 版）`}>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               伤亡人数变化应自事故发生之日起 {windowDays} 日内补报（国务院令第493号第十三条）；超期的补报照常保存并标记为逾期补报。

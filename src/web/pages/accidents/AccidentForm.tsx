@@ -1,8 +1,11 @@
-import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space, Switch } from 'antd';
 import type { FormRule } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { gradeAccident } from '../../../domain/accidents/grade';
+import { requiredReportLevels } from '../../../domain/accidents/reporting';
+import type { ReportTimes } from '../../../domain/accidents/reporting';
 import { sectorLabels } from '../../../domain/sectors';
 import { accidentCreateSchema } from '../../../shared/schemas/accident';
 import type { AccidentCreate } from '../../../shared/schemas/accident';
@@ -10,7 +13,8 @@ import { errorMessage } from '../../api/client';
 import { zodRule } from '../../components/zod-rule';
 import { accidentApi } from './api';
 import type { AccidentView, UnitView } from './api';
-import { LiveGrade } from './grade';
+import { AccidentFiguresFields } from './AccidentFiguresFields';
+import { ReportTimesFields } from './ReportTimes';
 
 const shape = accidentCreateSchema.shape;
 
@@ -31,6 +35,7 @@ interface RecordForm {
   deaths?: number;
   seriousInjuries?: number;
   directLoss?: number;
+  reports?: ReportTimes;
 }
 
 const occurredAtText = (value: Dayjs) => value.format('YYYY-MM-DDTHH:mm');
@@ -57,9 +62,6 @@ export function AccidentForm({ organisationId, units, onClose, onSaved }: {
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordForm>();
   const [saving, setSaving] = useState(false);
-  const deaths = Form.useWatch('deaths', form);
-  const seriousInjuries = Form.useWatch('seriousInjuries', form);
-  const directLoss = Form.useWatch('directLoss', form);
   const sector = Form.useWatch('sector', form);
 
   const territorial = units.filter((u) => u.category === 'territorial').map((u) => ({ value: u.id, label: u.name }));
@@ -85,6 +87,14 @@ export function AccidentForm({ organisationId, units, onClose, onSaved }: {
       regulatingUnitId: values.regulatingUnitId, enterprise: blank(values.enterprise), summary: blank(values.summary),
     };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(input, { [key]: value });
+    // Only the levels the grade requires are asked; a time typed for a level the figures no
+    // longer require (its field has gone) is not sent.
+    const reports: ReportTimes = {};
+    for (const level of requiredReportLevels(gradeAccident(input).grade)) {
+      const time = values.reports?.[level];
+      if (time) reports[level] = time;
+    }
+    if (Object.keys(reports).length > 0) input.reports = reports;
     setSaving(true);
     try {
       const saved = await accidentApi.record(input);
@@ -148,25 +158,8 @@ export function AccidentForm({ organisationId, units, onClose, onSaved }: {
               <Input placeholder="发生事故的企业或单位" maxLength={200} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="死亡人数" name="deaths" rules={[zodRule(shape.deaths, '请输入死亡人数（无死亡填 0）')]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="人" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="重伤人数（含急性工业中毒）" name="seriousInjuries" rules={[zodRule(shape.seriousInjuries)]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="人" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="直接经济损失" name="directLoss" rules={[zodRule(shape.directLoss)]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="元" />
-            </Form.Item>
-          </Col>
           <Col xs={24}>
-            <div style={{ marginBottom: 16 }}>
-              <LiveGrade deaths={deaths} seriousInjuries={seriousInjuries} directLoss={directLoss} />
-            </div>
+            <AccidentFiguresFields />
           </Col>
           <Col xs={24}>
             <Form.Item label="责任事故" name="liability" valuePropName="checked">
@@ -177,6 +170,10 @@ export function AccidentForm({ organisationId, units, onClose, onSaved }: {
             <Form.Item label="事故简要经过" name="summary" rules={[zodRule(shape.summary)]}>
               <Input.TextArea rows={3} maxLength={2000} showCount />
             </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Divider style={{ margin: '4px 0 12px' }} />
+            <ReportTimesFields occurredAt={occurredAtText} />
           </Col>
         </Row>
       </Form>

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  AccidentCreate, accidentFiguresSchema, accidentListSchema, accidentSchema, VetoDecisionInput, vetoProposalListSchema, vetoProposalSchema,
+  AccidentCreate, accidentFiguresSchema, AccidentReportChange, accidentListSchema, accidentSchema, VetoDecisionInput, vetoProposalListSchema, vetoProposalSchema,
 } from '../../../shared/schemas/accident';
 import type { campaignListSchema } from '../../../shared/schemas/campaign';
 import type { unitListSchema } from '../../../shared/schemas/unit';
@@ -21,6 +21,8 @@ export const accidentApi = {
   record: (input: AccidentCreate) => api.post<AccidentView>('/api/accidents', input),
   updateFigures: (id: string, input: z.input<typeof accidentFiguresSchema>) =>
     api.put<AccidentView>(`/api/accidents/${encodeURIComponent(id)}/figures`, input),
+  recordReport: (id: string, level: string, input: AccidentReportChange) =>
+    api.put<AccidentView>(`/api/accidents/${encodeURIComponent(id)}/reports/${encodeURIComponent(level)}`, input),
   campaigns: () => api.get<CampaignList>('/api/campaigns'),
   units: () => api.get<UnitList>('/api/units', { pageSize: 200 }),
   proposals: (campaignId: string) =>
