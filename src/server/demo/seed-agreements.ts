@@ -8,6 +8,8 @@ import { draftAgreements } from '../modules/agreements/draft-agreements';
 import { updateAgreement } from '../modules/agreements/update-agreement';
 import type { FileStore } from '../modules/files/file-store';
 import { uploadFile } from '../modules/files/upload-file';
+import { findUnit } from '../modules/units/repository';
+import { updateUnit } from '../modules/units/update-unit';
 
 /** Units of the demo whose agreement is issued but not yet signed, so the unsigned list is not empty. */
 export const demoUnsignedUnits = ['nanjiao', 'gongshang', 'jiaotong'];
@@ -74,6 +76,35 @@ export function demoScanPng(seed: number): Buffer {
 }
 
 /**
+ * Invented people for the registry's units (demo only; the notice names none): a 主要负责人 and
+ * 分管负责人 with the posts of a town or a department, and a contact with a made-up number.
+ */
+/** The head's and the deputy's posts as a unit of this kind names them (by the end of its name). */
+function postsOf(name: string): [string, string] {
+  const posts: [RegExp, string, string][] = [
+    [/镇(政府)?$/, '镇长', '副镇长'], [/(街道|办事处|办|办公室|委|委员会|管委会|中心|联社)$/, '主任', '副主任'], [/部$/, '部长', '副部长'],
+    [/(局|分局)$/, '局长', '副局长'], [/大队$/, '大队长', '副大队长'], [/(公司|集团)$/, '总经理', '副总经理'],
+  ];
+  const found = posts.find(([pattern]) => pattern.test(name));
+  return found ? [found[1], found[2]] : ['主要负责人', '分管负责人'];
+}
+
+async function seedDemoUnitPeople(db: Kysely<DB>, admin: Actor, unitIds: readonly string[], now: Date): Promise<void> {
+  for (const [i, unitId] of unitIds.entries()) {
+    const unit = (await findUnit(db, unitId))!;
+    const [head, deputyPost] = postsOf(unit.name);
+    await updateUnit(db, admin, unitId, {
+      version: unit.version,
+      contacts: {
+        principal: { name: `${principals[i % principals.length]}${i % 2 === 0 ? '建国' : '振华'}`, post: head },
+        deputy: { name: `${principals[(i + 5) % principals.length]}${i % 2 === 0 ? '明' : '强'}`, post: deputyPost },
+        contact: { name: `${principals[(i + 9) % principals.length]}${i % 3 === 0 ? '丽' : '伟'}`, phone: `0533-61${String(81000 + i * 37).slice(-5)}` },
+      },
+    }, now);
+  }
+}
+
+/**
  * This year's agreements, through the same use cases the API runs: drafted from the units'
  * indicators, issued by the office, and signed with a scanned page for every unit but a few
  * (demoUnsignedUnits), which stay issued. Without a file store (tests of the seed), the
@@ -84,13 +115,14 @@ export async function seedDemoAgreements(db: Kysely<DB>, now: Date, files?: File
   // This year's round: the latest campaign of the demo.
   const campaign = await db.selectFrom('campaign').select(['id', 'year']).orderBy('year', 'desc').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   const campaignId = campaign.id;
+  const unitIds = (await db.selectFrom('campaign_unit').select('unit_id').where('campaign_id', '=', campaignId).orderBy('sort_order').execute()).map((u) => u.unit_id);
+  await seedDemoUnitPeople(db, admin, unitIds, now);
+  // The drafts take their signatories from the registry just filled.
   const { items } = await draftAgreements(db, admin, campaignId, undefined, now);
   for (const [i, draft] of items.entries()) {
     const edited = await updateAgreement(db, admin, campaignId, draft.unitId, {
       version: draft.version, targets: draft.targets, keyTasks: draft.keyTasks,
       controlIndicators: draft.controlIndicators.map(({ label: _label, ...indicator }) => indicator),
-      unitPrincipal: `${principals[i % principals.length]}${i % 2 === 0 ? '建国' : '振华'}`,
-      unitDeputy: `${principals[(i + 5) % principals.length]}${i % 2 === 0 ? '明' : '强'}`,
       governmentSignatory: '王区长',
     }, now);
     const issued = await changeAgreementState(db, admin, campaignId, draft.unitId, { action: 'issue', version: edited.version }, now);
