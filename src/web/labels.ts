@@ -141,6 +141,7 @@ export const entityTypeLabels: Record<string, string> = {
 
 /** Field names that appear in audit before/after records. */
 export const auditFieldLabels: Record<string, string> = {
+  contacts: '负责人与联系人',
   name: '名称',
   category: '类别',
   sectors: '监管行业领域',

@@ -144,14 +144,31 @@ describe('单位与组织', () => {
     await page.getByRole('button', { name: '编辑区安监局' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('单位名称').fill('区应急管理局');
+    // A phone without a name is refused in the form, as the server would.
+    await dialog.getByLabel('联系人', { exact: true }).fill('');
+    await dialog.getByLabel('联系电话').fill('0533-6180000');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await page.locator('.ant-table-tbody').getByText('区应急管理局').waitFor();
+    await dialog.getByText('请先填写联系人姓名').waitFor();
+    await dialog.getByLabel('联系电话').fill('电话');
+    await dialog.getByLabel('联系人', { exact: true }).fill('孙丽');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('联系电话应为 7–20 位数字').waitFor();
+    await dialog.getByLabel('联系电话').fill('0533-6180000');
+    await dialog.getByLabel('主要负责人', { exact: true }).fill('周卫东');
+    await dialog.getByLabel('主要负责人职务').fill('局长');
+    await screenshot(page, 'unit-edit', false);
+    expect(await latinWords(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const row = page.locator('.ant-table-tbody tr', { hasText: '区应急管理局' });
+    await row.getByText('周卫东').waitFor();
+    await row.getByText('0533-6180000').waitFor();
 
     await menu(page).getByRole('menuitem', { name: '审计日志' }).click();
     const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
     await expect.poll(() => firstRow.innerText()).toContain('修改被考核单位');
     await firstRow.getByRole('button').first().click();
     await expect.poll(() => page.locator('.ant-table-expanded-row').innerText()).toContain('变更后：区应急管理局');
+    await expect.poll(() => page.locator('.ant-table-expanded-row').innerText()).toContain('联系人 孙丽 0533-6180000');
     expect(pageProblems(page)).toEqual([]);
   });
 

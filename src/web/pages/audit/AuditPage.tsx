@@ -10,7 +10,7 @@ import type { AccountView } from '../../../shared/schemas/account';
 import type { auditListSchema } from '../../../shared/schemas/audit';
 import type { campaignListSchema } from '../../../shared/schemas/campaign';
 import type { organisationListSchema } from '../../../shared/schemas/organisation';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitContacts, unitListSchema } from '../../../shared/schemas/unit';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import { mayList } from '../../access';
 import { api } from '../../api/client';
@@ -60,6 +60,16 @@ const actionOptions = [
   ...Object.entries(campaignTransitions).map(([action, rule]) => ({ value: `campaign.${action}`, label: rule.label })),
 ];
 
+/** A unit's people (单位与组织) in one line. */
+function contactsText(c: UnitContacts): string {
+  const person = (label: string, p: { name: string; post?: string | undefined } | undefined) => p && `${label} ${p.name}${p.post ? `（${p.post}）` : ''}`;
+  const parts = [
+    person('主要负责人', c.principal), person('分管负责人', c.deputy),
+    c.contact && `联系人 ${c.contact.name}${c.contact.phone ? ` ${c.contact.phone}` : ''}`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('；') : '未登记';
+}
+
 /** A recorded value in words: codes that have labels are shown by their label. */
 function showValue(key: string, value: unknown, names: Names): string {
   if (value === null || value === undefined) return '空';
@@ -70,6 +80,7 @@ function showValue(key: string, value: unknown, names: Names): string {
   if (key === 'sectors' && Array.isArray(value)) return value.length === 0 ? '无' : value.map((v) => sectorLabel(String(v))).join('、');
   if (Array.isArray(value)) return value.length === 0 ? '无' : value.map((v) => showValue(idFields.has(key) ? key : '', v, names)).join('、');
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (key === 'contacts' && typeof value === 'object') return contactsText(value as UnitContacts);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -68,9 +68,16 @@ function OrganisationTree() {
   );
 }
 
-function PersonCell({ person }: { person: { name: string; post?: string | undefined } | undefined }) {
-  if (!person) return <Typography.Text type="secondary">未登记</Typography.Text>;
-  return <>{person.name}{person.post && <div><Typography.Text type="secondary">{person.post}</Typography.Text></div>}</>;
+/** 主要负责人 with the post, then the contact and the phone; what is not kept reads 未登记. */
+function PeopleCell({ contacts }: { contacts: UnitView['contacts'] }) {
+  const { principal, contact } = contacts;
+  if (!principal && !contact) return <Typography.Text type="secondary">未登记</Typography.Text>;
+  return (
+    <>
+      {principal && <div>{principal.name}{principal.post && <Typography.Text type="secondary">（{principal.post}）</Typography.Text>}</div>}
+      {contact && <div><Typography.Text type="secondary">联系人 </Typography.Text>{contact.name}{contact.phone && <> <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{contact.phone}</Typography.Text></>}</div>}
+    </>
+  );
 }
 
 function Units() {
@@ -88,23 +95,19 @@ function Units() {
 
   const columns: TableProps<UnitView>['columns'] = [
     { title: '排序号', dataIndex: 'sortOrder', width: 80 },
-    { title: '单位名称', dataIndex: 'name', width: 190 },
+    { title: '单位名称', dataIndex: 'name', width: 160 },
     {
       title: '类别',
       dataIndex: 'category',
-      width: 110,
+      width: 80,
       render: (value: Category) => <Tag color={categoryColours[value]}>{unitCategoryLabels[value]}</Tag>,
     },
     { title: '监管行业领域', dataIndex: 'sectors', render: (value: string[]) => (value.length > 0 ? value.map(sectorLabel).join('、') : '—') },
-    { title: '主要负责人', key: 'principal', width: 130, render: (_: unknown, unit: UnitView) => <PersonCell person={unit.contacts.principal} /> },
     {
-      title: '联系人',
-      key: 'contact',
-      width: 150,
-      responsive: ['lg'],
-      render: (_: unknown, unit: UnitView) => (unit.contacts.contact
-        ? <>{unit.contacts.contact.name}{unit.contacts.contact.phone && <div><Typography.Text type="secondary">{unit.contacts.contact.phone}</Typography.Text></div>}</>
-        : <Typography.Text type="secondary">未登记</Typography.Text>),
+      title: '负责人与联系人',
+      key: 'people',
+      width: 180,
+      render: (_: unknown, unit: UnitView) => <PeopleCell contacts={unit.contacts} />,
     },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, responsive: ['xxl'], render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm') },
     ...(mayEdit ? [{
@@ -150,7 +153,7 @@ function Units() {
         dataSource={data?.items ?? []}
         locale={{ emptyText: '没有符合条件的单位' }}
         pagination={registerPagination({ page, pageSize, total: data?.total ?? 0, unit: '个单位', setPage, setPageSize })}
-        scroll={{ x: 600 }}
+        scroll={{ x: 760 }}
       />
       {editing && <EditUnit unit={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
     </Card>
