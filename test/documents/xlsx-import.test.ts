@@ -170,8 +170,8 @@ describe('unit registry and criteria imports', () => {
     ] });
     const ok = await parseUnitRegistry(await sheet('名册', ['单位名称', '单位类别'], [['王村镇政府', '属地'], ['区安监局', '部门']]));
     expect(ok).toEqual({ ok: true, rowCount: 2, rows: [
-      { code: null, name: '王村镇政府', category: '属地', principal: null, deputy: null, phone: null },
-      { code: null, name: '区安监局', category: '部门', principal: null, deputy: null, phone: null },
+      { code: null, name: '王村镇政府', category: '属地', principal: null, deputy: null, contact: null, phone: null },
+      { code: null, name: '区安监局', category: '部门', principal: null, deputy: null, contact: null, phone: null },
     ] });
   });
 

@@ -144,18 +144,16 @@ describe('单位与组织', () => {
     await page.getByRole('button', { name: '编辑区安监局' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('单位名称').fill('区应急管理局');
-    // A phone without a name is refused in the form, as the server would.
-    await dialog.getByLabel('联系人', { exact: true }).fill('');
-    await dialog.getByLabel('联系电话').fill('0533-6180000');
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await dialog.getByText('请先填写联系人姓名').waitFor();
+    // A post without its person's name, and a phone that is no number, are refused in the form as the server would.
+    await dialog.getByLabel('主要负责人', { exact: true }).fill('');
+    await dialog.getByLabel('主要负责人职务').fill('局长');
     await dialog.getByLabel('联系电话').fill('电话');
     await dialog.getByLabel('联系人', { exact: true }).fill('孙丽');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('联系电话应为 7–20 位数字').waitFor();
+    await dialog.getByText('请先填写主要负责人姓名').waitFor();
     await dialog.getByLabel('联系电话').fill('0533-6180000');
     await dialog.getByLabel('主要负责人', { exact: true }).fill('周卫东');
-    await dialog.getByLabel('主要负责人职务').fill('局长');
     await screenshot(page, 'unit-edit', false);
     expect(await latinWords(page)).toEqual([]);
     await dialog.getByRole('button', { name: '保存' }).click();

@@ -229,7 +229,10 @@ describe('Excel import of the unit registry into an organisation', { timeout: 12
 
   const registry = (rows: Record<string, XlsxValue>[]) => writeWorkbook([{
     name: '被考核单位名册',
-    columns: [{ header: '单位编码', key: 'code' }, { header: '单位名称', key: 'name' }, { header: '单位类别', key: 'category' }, { header: '主要负责人', key: 'principal' }],
+    columns: [
+      { header: '单位编码', key: 'code' }, { header: '单位名称', key: 'name' }, { header: '单位类别', key: 'category' }, { header: '主要负责人', key: 'principal' },
+      { header: '分管负责人', key: 'deputy' }, { header: '联系人', key: 'contact' }, { header: '联系电话', key: 'phone' },
+    ],
     rows,
   }]);
   const upload = async (who: Client, file: Buffer, organisationId = d.districtId) => {
@@ -251,6 +254,7 @@ describe('Excel import of the unit registry into an organisation', { timeout: 12
       { code: null, name: '区档案馆', category: '事业单位' },
       { code: 'd 1', name: '区气象局', category: '驻区单位' },
       { code: null, name: '区统计局', category: '部门' },
+      { code: null, name: '区审计局', category: '部门', phone: '找办公室' },
     ]));
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().issues).toEqual([
@@ -258,6 +262,7 @@ describe('Excel import of the unit registry into an organisation', { timeout: 12
       { sheet: '被考核单位名册', row: 4, column: 'C', message: '单位类别“事业单位”不在考核方案的类别中（属地、部门、驻区单位）' },
       { sheet: '被考核单位名册', row: 5, column: 'A', message: '单位编码“d 1”只能包含字母、数字和连字符' },
       { sheet: '被考核单位名册', row: 6, column: 'B', message: '单位名称与第 2 行重复' },
+      { sheet: '被考核单位名册', row: 7, column: 'G', message: '联系电话“找办公室”应为 7–20 位数字，可含 - + ( ) 和空格' },
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -265,8 +270,8 @@ describe('Excel import of the unit registry into an organisation', { timeout: 12
   it('creates every unit in one transaction with its audit record and one for the import', async () => {
     const before = await counts();
     const res = await upload(admin, await registry([
-      { code: 'TJJ-1', name: '区统计局', category: '部门', principal: '张三' },
-      { code: null, name: '区气象局', category: '驻区单位' },
+      { code: 'TJJ-1', name: '区统计局', category: '部门', principal: '张三', deputy: '李四', contact: '王五', phone: '0533-6180001' },
+      { code: null, name: '区气象局', category: '驻区单位', phone: '0533-6180002' },
     ]));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toEqual({ created: 2 });
@@ -276,6 +281,10 @@ describe('Excel import of the unit registry into an organisation', { timeout: 12
       { id: expect.stringMatching(/^u-[0-9a-f]{12}$/), name: '区气象局', category: 'stationed' },
       { id: 'tjj-1', name: '区统计局', category: 'department' },
     ]);
+    // The sheet's people are the units' people in the registry, not lost.
+    const people = async (id: string) => (await admin.inject({ method: 'GET', url: `/api/units/${id}` })).json().contacts;
+    expect(await people('tjj-1')).toEqual({ principal: { name: '张三' }, deputy: { name: '李四' }, contact: { name: '王五', phone: '0533-6180001' } });
+    expect(await people(units[0]!.id)).toEqual({ contact: { phone: '0533-6180002' } });
     const again = await upload(admin, await registry([{ code: 'tjj-1', name: '区新单位', category: '部门' }]));
     expect(again.statusCode).toBe(422);
     expect(again.json().issues).toEqual([{ sheet: '被考核单位名册', row: 2, column: 'A', message: '单位编码“tjj-1”已被其他单位使用' }]);

@@ -13,6 +13,7 @@ import { NOT_APPLICABLE_TEXT } from './xlsx-export';
 import type { ReadProgress, XlsxColumn, XlsxRow, XlsxValue } from './xlsx-adapter';
 import { ZipFormatError, bufferSource, fileSource, looksLikeZip, readCentralDirectory, verifyEntry } from './zip-reader';
 import type { ZipSource } from './zip-reader';
+import { contactPhoneSchema } from '../../shared/schemas/unit';
 
 export interface ImportIssue {
   /** Null for problems with the file as a whole. */
@@ -408,6 +409,7 @@ export interface UnitRegistryRow {
   category: string;
   principal: string | null;
   deputy: string | null;
+  contact: string | null;
   phone: string | null;
 }
 
@@ -420,7 +422,8 @@ export const UNIT_REGISTRY_SPEC: TableSpec = {
     { key: 'category', header: '单位类别', aliases: ['类别'], required: true, note: '必填；如 属地、部门' },
     { key: 'principal', header: '主要负责人', required: false },
     { key: 'deputy', header: '分管负责人', required: false },
-    { key: 'phone', header: '联系电话', required: false },
+    { key: 'contact', header: '联系人', required: false },
+    { key: 'phone', header: '联系电话', required: false, note: '可选；7–20 位数字，可含 - + ( ) 和空格' },
   ],
 };
 
@@ -444,7 +447,12 @@ export async function parseUnitRegistry(
       check.fail('category', `单位类别“${category}”不在考核方案的类别中（${[...options.categories].join('、')}）`);
     }
     if (name === null || category === null) return null;
-    const value = { code, name, category, principal: check.text('principal', false, 50), deputy: check.text('deputy', false, 50), phone: check.text('phone', false, 50) };
+    const phone = check.text('phone', false, 50);
+    if (phone !== null && !contactPhoneSchema.safeParse(phone).success) check.fail('phone', `联系电话“${phone}”应为 7–20 位数字，可含 - + ( ) 和空格`);
+    const value = {
+      code, name, category, principal: check.text('principal', false, 50), deputy: check.text('deputy', false, 50),
+      contact: check.text('contact', false, 50), phone,
+    };
     const problem = options.checkRow?.(value);
     if (problem) {
       check.fail(problem.column, problem.message);

@@ -12,14 +12,18 @@ export const unitCategoryLabels: Record<z.infer<typeof unitCategorySchema>, stri
 const personName = (label: string) => z.string().trim().min(1, `请填写${label}姓名`).max(50, `${label}姓名最多 50 字`);
 const post = (label: string) => z.string().trim().min(1, `请填写${label}职务`).max(50, `${label}职务最多 50 字`);
 
+/** A phone as offices write it: 0533-6181234, 13800000000, +86 533 6181234. */
+export const contactPhoneSchema = z.string().trim().regex(/^[0-9+\-() ]{7,20}$/, '联系电话应为 7–20 位数字，可含 - + ( ) 和空格');
+
 /** 单位的主要负责人、分管负责人（签订责任书的人）与联系人。 */
 export const unitContactsSchema = z.object({
   principal: z.object({ name: personName('主要负责人'), post: post('主要负责人').optional() }).strict().optional().describe('主要负责人'),
   deputy: z.object({ name: personName('分管负责人'), post: post('分管负责人').optional() }).strict().optional().describe('分管负责人'),
   contact: z.object({
-    name: personName('联系人'),
-    phone: z.string().trim().regex(/^[0-9+\-() ]{7,20}$/, '联系电话应为 7–20 位数字，可含 - + ( ) 和空格').optional(),
-  }).strict().optional().describe('联系人'),
+    name: personName('联系人').optional(),
+    phone: contactPhoneSchema.optional(),
+  }).strict().refine((c) => c.name !== undefined || c.phone !== undefined, '联系人须有姓名或联系电话').optional()
+    .describe('联系人（姓名与联系电话，至少一项；名册只有单位电话时无姓名）'),
 }).strict();
 export type UnitContacts = z.infer<typeof unitContactsSchema>;
 

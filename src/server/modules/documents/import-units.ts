@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
-import { unitCategoryLabels } from '../../../shared/schemas/unit';
+import { unitCategoryLabels, type UnitContacts } from '../../../shared/schemas/unit';
 import type { ImportIssueView } from '../../../shared/schemas/document';
 import { forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
-import { parseUnitRegistry } from '../../documents/xlsx-import';
+import { parseUnitRegistry, type UnitRegistryRow } from '../../documents/xlsx-import';
 import { appendAudit } from '../audit/repository';
 import { importTree, type UnitInput } from '../organisations/import-tree';
 import { findOrganisation } from '../organisations/repository';
@@ -17,6 +17,15 @@ const categoryByLabel = new Map(Object.entries(unitCategoryLabels).map(([id, lab
 const idPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 export type UnitImportOutcome = { ok: true; created: number } | { ok: false; issues: ImportIssueView[] };
+
+/** The sheet's 主要负责人, 分管负责人, 联系人 and 联系电话 as the unit's people. */
+function contactsOf(row: UnitRegistryRow): UnitContacts {
+  return {
+    ...(row.principal ? { principal: { name: row.principal } } : {}),
+    ...(row.deputy ? { deputy: { name: row.deputy } } : {}),
+    ...(row.contact || row.phone ? { contact: { ...(row.contact ? { name: row.contact } : {}), ...(row.phone ? { phone: row.phone } : {}) } } : {}),
+  };
+}
 
 /**
  * 被考核单位名册 from Excel into an organisation: new units only (a name or code already there is
@@ -52,6 +61,7 @@ export async function importUnits(db: Kysely<DB>, actor: Actor, organisationId: 
     category: categoryByLabel.get(row.category)!,
     sectors: [],
     areaOrganisationId: null,
+    contacts: contactsOf(row),
   }));
   await db.transaction().execute(async (trx) => {
     await importTree(trx, { organisations: [], ownerId: organisationId, units }, actor.accountId, now);

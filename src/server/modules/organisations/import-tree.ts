@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../app-error';
 import type { DB } from '../../db/schema';
+import type { UnitContacts } from '../../../shared/schemas/unit';
 import { appendAudit } from '../audit/repository';
 
 export interface OrganisationInput {
@@ -17,6 +18,8 @@ export interface UnitInput {
   category: 'territorial' | 'department' | 'stationed';
   sectors: readonly string[];
   areaOrganisationId: string | null;
+  /** The registry's people of the unit (单位与组织), when the sheet names them. */
+  contacts?: UnitContacts;
 }
 
 const idPattern = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -62,7 +65,8 @@ export async function importTree(
     order += 1;
     await trx.insertInto('unit').values({
       id: u.id, organisation_id: input.ownerId, area_organisation_id: u.areaOrganisationId, name: u.name,
-      category: u.category, sectors: JSON.stringify(u.sectors), sort_order: order, created_at: at, updated_at: at,
+      category: u.category, sectors: JSON.stringify(u.sectors), sort_order: order, contacts_json: JSON.stringify(u.contacts ?? {}),
+      created_at: at, updated_at: at,
     }).execute();
     await appendAudit(trx, {
       actorId, action: 'unit.create', entityType: 'unit', entityId: u.id,

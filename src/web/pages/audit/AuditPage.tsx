@@ -65,7 +65,7 @@ function contactsText(c: UnitContacts): string {
   const person = (label: string, p: { name: string; post?: string | undefined } | undefined) => p && `${label} ${p.name}${p.post ? `（${p.post}）` : ''}`;
   const parts = [
     person('主要负责人', c.principal), person('分管负责人', c.deputy),
-    c.contact && `联系人 ${c.contact.name}${c.contact.phone ? ` ${c.contact.phone}` : ''}`,
+    c.contact && `联系人 ${[c.contact.name, c.contact.phone].filter(Boolean).join(' ')}`,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('；') : '未登记';
 }

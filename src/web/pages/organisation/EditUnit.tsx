@@ -1,7 +1,7 @@
 import { Alert, App, Col, Divider, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { unitCategoryLabels, unitCategorySchema, unitContactsSchema, unitPatchSchema } from '../../../shared/schemas/unit';
+import { contactPhoneSchema, unitCategoryLabels, unitCategorySchema, unitContactsSchema, unitPatchSchema } from '../../../shared/schemas/unit';
 import type { UnitContacts, UnitView } from '../../../shared/schemas/unit';
 import { api, errorMessage } from '../../api/client';
 import { zodRule } from '../../components/zod-rule';
@@ -33,18 +33,19 @@ export function contactsOf(f: ContactFields): UnitContacts {
   const principal = filled(f.principalName);
   const deputy = filled(f.deputyName);
   const contact = filled(f.contactName);
+  const phone = filled(f.contactPhone);
   const post = (p: string | undefined) => (filled(p) ? { post: filled(p)! } : {});
   return {
     ...(principal ? { principal: { name: principal, ...post(f.principalPost) } } : {}),
     ...(deputy ? { deputy: { name: deputy, ...post(f.deputyPost) } } : {}),
-    ...(contact ? { contact: { name: contact, ...(filled(f.contactPhone) ? { phone: filled(f.contactPhone)! } : {}) } } : {}),
+    ...(contact || phone ? { contact: { ...(contact ? { name: contact } : {}), ...(phone ? { phone } : {}) } } : {}),
   };
 }
 
 const shape = unitContactsSchema.shape;
 const principal = shape.principal.unwrap().shape;
 const deputy = shape.deputy.unwrap().shape;
-const contact = shape.contact.unwrap().shape;
+const contactName = shape.contact.unwrap().shape.name.unwrap();
 /** Checks a field with the server's schema when filled; empty is allowed (the role is then left out). */
 const optional = (schema: z.ZodType) => ({
   validator: async (_rule: unknown, value: string | undefined) => {
@@ -53,7 +54,7 @@ const optional = (schema: z.ZodType) => ({
     if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入不正确');
   },
 });
-/** A post or a phone says whose it is: without the name it is refused, as the server would. */
+/** A post says whose it is: without the name it is refused, as the server would. */
 const needsName = (nameField: keyof ContactFields, message: string) => ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
   validator: async (_rule: unknown, value: string | undefined) => {
     if (filled(value) !== undefined && filled(getFieldValue(nameField) as string | undefined) === undefined) throw new Error(message);
@@ -137,10 +138,10 @@ export function EditUnit({ unit, onClose, onSaved }: { unit: UnitView; onClose: 
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="联系人" name="contactName" rules={[optional(contact.name)]}><Input placeholder="姓名" /></Form.Item>
+            <Form.Item label="联系人" name="contactName" rules={[optional(contactName)]}><Input placeholder="姓名" /></Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label="联系电话" name="contactPhone" dependencies={['contactName']} rules={[optional(contact.phone.unwrap()), needsName('contactName', '请先填写联系人姓名')]}>
+            <Form.Item label="联系电话" name="contactPhone" rules={[optional(contactPhoneSchema)]}>
               <Input placeholder="如：0533-6181234" inputMode="tel" />
             </Form.Item>
           </Col>

@@ -75,7 +75,7 @@ function PeopleCell({ contacts }: { contacts: UnitView['contacts'] }) {
   return (
     <>
       {principal && <div>{principal.name}{principal.post && <Typography.Text type="secondary">（{principal.post}）</Typography.Text>}</div>}
-      {contact && <div><Typography.Text type="secondary">联系人 </Typography.Text>{contact.name}{contact.phone && <> <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{contact.phone}</Typography.Text></>}</div>}
+      {contact && <div><Typography.Text type="secondary">联系人 </Typography.Text>{contact.name ?? ''}{contact.phone && <> <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{contact.phone}</Typography.Text></>}</div>}
     </>
   );
 }
