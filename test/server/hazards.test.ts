@@ -69,6 +69,9 @@ describe('hazards (一隐患一卡) API', { timeout: 90_000 }, () => {
   it('a 一般 hazard goes found → registered → graded → rectifying → applied → accepted → closed, each step by its role and audited', async () => {
     const h = await create();
     const n = number();
+    const readPhoto = async (who: Client) => (await who.inject({ method: 'GET', url: `/api/files/${photoId}` })).statusCode;
+    // The town's photo is the town's until a card shows it.
+    expect([await readPhoto(town), await readPhoto(dept)]).toEqual([200, 404]);
     await ok(town, h.id, { action: 'register', number: n });
     await ok(town, h.id, { action: 'grade', grade: 'general' });
     await ok(town, h.id, rectify(today(10)));
@@ -83,6 +86,8 @@ describe('hazards (一隐患一卡) API', { timeout: 90_000 }, () => {
       ['applyForAcceptance', 'enterprise'], ['accept', 'townOfficer'], ['close', 'townOfficer'],
     ]);
     expect(full.photosAfter).toEqual([photoId]);
+    // Then the department regulating the enterprise reads it on the card too; another town does not.
+    expect([await readPhoto(dept), await readPhoto(town2Liaison)]).toEqual([200, 404]);
     const audit = await t.database.db.selectFrom('audit_record').select('action').where('entity_id', '=', h.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['hazard.create', 'hazard.register', 'hazard.grade', 'hazard.startRectification', 'hazard.applyForAcceptance', 'hazard.accept', 'hazard.close']);
   });

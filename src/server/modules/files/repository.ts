@@ -32,3 +32,22 @@ export async function listUnitFiles(db: Kysely<DB>, unitId: string, page: { page
     .execute();
   return { rows, total: Number(total) };
 }
+
+/**
+ * The records that attach a file and decide who else may read it: the hazard cards that show
+ * it as a photo and the enterprises whose report it is (一企一档), each with the two units
+ * (town and department) that share the record.
+ */
+export async function listFileAttachments(db: Kysely<DB>, fileId: string) {
+  const hazards = db.selectFrom('hazard_photo')
+    .innerJoin('hazard', 'hazard.id', 'hazard_photo.hazard_id')
+    .innerJoin('organisation', 'organisation.id', 'hazard.organisation_id')
+    .select(['organisation.path as organisation_path', 'hazard.territorial_unit_id', 'hazard.regulating_unit_id'])
+    .where('hazard_photo.file_id', '=', fileId);
+  const reports = db.selectFrom('inspection_report')
+    .innerJoin('enterprise', 'enterprise.id', 'inspection_report.enterprise_id')
+    .innerJoin('organisation', 'organisation.id', 'enterprise.organisation_id')
+    .select(['organisation.path as organisation_path', 'enterprise.territorial_unit_id', 'enterprise.regulating_unit_id'])
+    .where('inspection_report.file_id', '=', fileId);
+  return { hazards: await hazards.execute(), reports: await reports.execute() };
+}

@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can } from '../../../domain/access/can';
+import { can, type Actor } from '../../../domain/access/can';
 import { errorResponses, errorSchema } from '../../../shared/schemas/error';
 import { fileListQuerySchema, fileListSchema, fileParamsSchema, storedFileSchema, unitFilesParamsSchema } from '../../../shared/schemas/file';
 import { AppError, notFound } from '../../app-error';
 import type { AppContext } from '../../context';
 import { actorOf } from '../auth/authenticate';
+import { canOnEnterprise } from '../enterprises/presenter';
+import { canOnHazard } from '../hazards/presenter';
 import { findUnit } from '../units/repository';
 import type { FileStore } from './file-store';
 import { contentDisposition, toStoredFileView } from './presenter';
-import { findStoredFile, listUnitFiles } from './repository';
+import { findStoredFile, listFileAttachments, listUnitFiles } from './repository';
 import { assertCanUpload, uploadFile } from './upload-file';
 
 export async function fileRoutes(app: FastifyInstance, ctx: AppContext & { files: FileStore }): Promise<void> {
@@ -65,7 +67,7 @@ export async function fileRoutes(app: FastifyInstance, ctx: AppContext & { files
   }, async (request, reply) => {
     const actor = actorOf(request);
     const row = await findStoredFile(ctx.db, request.params.id);
-    if (!row || !can(actor, 'file.read', { organisationPath: row.organisation_path, unitId: row.unit_id })) throw notFound('文件');
+    if (!row || !(await mayReadFile(ctx.db, actor, row))) throw notFound('文件');
     const stream = ctx.files.read(row.sha256);
     return reply
       .header('content-type', row.media_type)
@@ -74,4 +76,15 @@ export async function fileRoutes(app: FastifyInstance, ctx: AppContext & { files
       .header('cache-control', 'private, no-store')
       .send(stream);
   });
+}
+
+/**
+ * A file is read by whoever may read the unit that uploaded it, and by whoever may read a
+ * record that shows it: a hazard card's photos and an enterprise's reports are shared by the
+ * town and the department of the card or enterprise, whichever of them uploaded the file.
+ */
+async function mayReadFile(db: AppContext['db'], actor: Actor, row: { id: string; organisation_path: string; unit_id: string }): Promise<boolean> {
+  if (can(actor, 'file.read', { organisationPath: row.organisation_path, unitId: row.unit_id })) return true;
+  const { hazards, reports } = await listFileAttachments(db, row.id);
+  return hazards.some((h) => canOnHazard(actor, 'hazard.read', h)) || reports.some((e) => canOnEnterprise(actor, 'enterprise.read', e));
 }
