@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoScanPng } from '../../src/server/demo/seed-agreements';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { creditCodeCheckChar } from '../../src/domain/ledgers/enterprise/credit-code';
+import { chooseOption, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -222,6 +223,28 @@ describe('一企一档', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await closed.click();
     await page.getByRole('heading', { name: `隐患卡片 ${number}` }).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  test('a town’s liaison registers an enterprise of its town regulated by a department it picks from the district’s units', async () => {
+    const page = await signedIn('wangcun', '/enterprises');
+    await page.getByRole('heading', { name: '企业档案' }).waitFor();
+    await settled(page);
+    await page.getByRole('button', { name: '登记企业' }).click();
+    const form = page.getByRole('dialog', { name: '登记企业' });
+    // Its own town is set; the department is one of the district's (the liaison reads only its own unit's data).
+    await form.getByText('王村镇政府', { exact: true }).waitFor();
+    const first17 = `91370306MA3W${String(Date.now() % 100000).padStart(5, '0')}`;
+    await form.getByLabel('单位名称').fill('淄博王村联络员登记示范有限公司');
+    await form.getByLabel('统一社会信用代码').fill(`${first17}${creditCodeCheckChar(first17)}`);
+    await form.getByLabel('地址').fill('周村区王村镇工业路 8 号');
+    await form.getByLabel('法定代表人').fill('孙强');
+    await chooseOption(page, form.getByLabel('行业领域'), '危险化学品', '危险');
+    await chooseOption(page, form.getByLabel('企业规模'), '小型');
+    await chooseOption(page, form.getByLabel('行业监管部门'), '区安监局', '安监');
+    await screenshot(page, 'enterprise-form-liaison', false);
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已登记企业').waitFor();
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -28,6 +28,19 @@ describe('units API', () => {
 
   const ids = (res: { json: () => { items: Array<{ id: string }> } }) => res.json().items.map((u) => u.id).sort();
 
+  describe('GET /api/units/directory (单位名录)', () => {
+    it('gives every role the names of its district’s units to choose from, without their people, and nothing of another district', async () => {
+      for (const who of [admin, leader, assessor, liaison]) {
+        const res = await who.inject({ method: 'GET', url: '/api/units/directory' });
+        expect(res.statusCode).toBe(200);
+        expect(ids(res)).toEqual([d.units.dept, d.units.town].sort());
+        expect(Object.keys(res.json().items[0]).sort()).toEqual(['category', 'id', 'name', 'organisationId', 'sectors']);
+      }
+      expect(ids(await otherAdmin.inject({ method: 'GET', url: '/api/units/directory' }))).toEqual([d.units.other]);
+      expect((await t.app.inject({ method: 'GET', url: '/api/units/directory' })).statusCode).toBe(401);
+    });
+  });
+
   describe('GET /api/units', () => {
     it('lists the units of the admin’s district, not another district’s', async () => {
       const res = await admin.inject({ method: 'GET', url: '/api/units' });

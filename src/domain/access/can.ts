@@ -19,6 +19,9 @@ export interface Actor {
 export const actions = [
   'organisation.read',
   'unit.read',
+  // 单位名录: the names and kinds of the units of one's organisation, to choose one in a form (the
+  // department regulating an enterprise, the unit a tip is assigned to); the notice publishes them
+  'unit.directory',
   'unit.update',
   'account.read',
   'account.create',
@@ -73,7 +76,7 @@ export interface Resource {
 }
 
 const readActions: ReadonlySet<Action> = new Set([
-  'organisation.read', 'unit.read', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
+  'organisation.read', 'unit.read', 'unit.directory', 'account.read', 'audit.read', 'file.read', 'campaign.read', 'result.read', 'accident.read',
   'enterprise.read', 'hazard.read', 'tip.read', 'enforcement.read', 'inspection.read', 'training.read', 'specialCampaign.read',
 ]);
 const assessorActions: ReadonlySet<Action> = new Set([
@@ -97,7 +100,7 @@ const liaisonActions: ReadonlySet<Action> = new Set([
   'specialCampaign.read', 'specialCampaign.report',
 ]);
 /** Seen by everyone in the organisation's tree: a campaign's existence, dates and state. */
-const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read']);
+const treeActions: ReadonlySet<Action> = new Set(['organisation.read', 'campaign.read', 'unit.directory']);
 
 function inSubtree(actor: Actor, resource: Resource): boolean {
   return resource.organisationPath.startsWith(actor.organisationPath);
@@ -119,7 +122,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return assessorActions.has(action) && resource.unitId != null && actor.assignedUnitIds.includes(resource.unitId);
     case 'unitLiaison':
       // 单位联络员: sees and edits only its own unit's data (and the campaigns it takes part in).
-      if (action === 'campaign.read') return inSubtree(actor, resource);
+      if (action === 'campaign.read' || action === 'unit.directory') return inSubtree(actor, resource);
       return liaisonActions.has(action) && resource.unitId != null && resource.unitId === actor.unitId;
   }
 }
@@ -143,7 +146,7 @@ export function listScope(actor: Actor, action: Action): Scope {
       if (treeActions.has(action)) return { kind: 'subtree', path: actor.organisationPath };
       return assessorActions.has(action) ? { kind: 'units', unitIds: actor.assignedUnitIds } : { kind: 'none' };
     case 'unitLiaison':
-      if (action === 'campaign.read') return { kind: 'subtree', path: actor.organisationPath };
+      if (action === 'campaign.read' || action === 'unit.directory') return { kind: 'subtree', path: actor.organisationPath };
       return liaisonActions.has(action) && actor.unitId ? { kind: 'units', unitIds: [actor.unitId] } : { kind: 'none' };
   }
 }

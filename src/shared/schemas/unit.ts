@@ -50,6 +50,18 @@ export const unitListQuerySchema = z.object({
 
 export const unitListSchema = pageOf(unitSchema);
 
+/** 单位名录: one entry per unit of the actor's organisation, for choosing a unit in a form. */
+export const unitDirectorySchema = z.object({
+  items: z.array(z.object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    category: unitCategorySchema,
+    sectors: z.array(z.string()).describe('监管的行业领域'),
+  })),
+});
+export type UnitDirectory = z.infer<typeof unitDirectorySchema>;
+
 export const unitParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const unitPatchSchema = z

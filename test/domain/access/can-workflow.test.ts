@@ -23,6 +23,11 @@ const office = actor('committeeAdmin');
 const leader = actor('leader');
 
 const table: Array<[string, Actor, Action, Resource, boolean]> = [
+  ['联络员 reads the names of its district\'s units (单位名录)', liaison, 'unit.directory', otherUnit, true],
+  ['联络员 not another unit\'s data', liaison, 'unit.read', otherUnit, false],
+  ['联络员 not another district\'s names', liaison, 'unit.directory', { organisationPath: otherDistrict, unitId: 'x' }, false],
+  ['考核组 reads the names of its district\'s units', assessor, 'unit.directory', otherUnit, true],
+  ['领导 reads the names', leader, 'unit.directory', otherUnit, true],
   ['安委办 runs a campaign of its district', office, 'campaign.manage', campaign, true],
   ['安委办 not another district', office, 'campaign.manage', otherCampaign, false],
   ['安委办 scores as the team', office, 'score.team', otherUnit, true],

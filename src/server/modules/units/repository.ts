@@ -95,3 +95,13 @@ export async function listUnitContacts(db: Kysely<DB>, ids: readonly string[]): 
   }
   return found;
 }
+
+/** 单位名录: every unit in the scope, in table order, with what a form needs to choose one. */
+export async function listUnitDirectory(db: Kysely<DB>, scope: Scope) {
+  if (scope.kind === 'none' || (scope.kind === 'units' && scope.unitIds.length === 0)) return [];
+  let query = db.selectFrom('unit').innerJoin('organisation', 'organisation.id', 'unit.organisation_id')
+    .select(['unit.id', 'unit.organisation_id', 'unit.name', 'unit.category', 'unit.sectors']);
+  if (scope.kind === 'subtree') query = query.where('organisation.path', 'like', `${scope.path}%`);
+  if (scope.kind === 'units') query = query.where('unit.id', 'in', scope.unitIds);
+  return query.orderBy('unit.sort_order').orderBy('unit.id').execute();
+}

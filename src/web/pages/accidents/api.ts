@@ -3,7 +3,7 @@ import type {
   AccidentCreate, accidentFiguresSchema, AccidentReportChange, accidentListSchema, accidentSchema, VetoDecisionInput, vetoProposalListSchema, vetoProposalSchema,
 } from '../../../shared/schemas/accident';
 import type { campaignListSchema } from '../../../shared/schemas/campaign';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -12,7 +12,7 @@ export type AccidentList = z.infer<typeof accidentListSchema>;
 export type AccidentVersion = NonNullable<AccidentView['versions']>[number];
 export type VetoProposal = z.infer<typeof vetoProposalSchema>;
 export type CampaignList = z.infer<typeof campaignListSchema>;
-export type UnitList = z.infer<typeof unitListSchema>;
+export type UnitList = UnitDirectory;
 export type UnitView = UnitList['items'][number];
 
 export const accidentApi = {
@@ -24,7 +24,7 @@ export const accidentApi = {
   recordReport: (id: string, level: string, input: AccidentReportChange) =>
     api.put<AccidentView>(`/api/accidents/${encodeURIComponent(id)}/reports/${encodeURIComponent(level)}`, input),
   campaigns: () => api.get<CampaignList>('/api/campaigns'),
-  units: () => api.get<UnitList>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitList>('/api/units/directory'),
   proposals: (campaignId: string) =>
     api.get<z.infer<typeof vetoProposalListSchema>>(`/api/campaigns/${encodeURIComponent(campaignId)}/veto-proposals`),
   decide: (campaignId: string, input: VetoDecisionInput) =>

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { enforcementCreateSchema, enforcementDetailSchema, enforcementListSchema, enforcementSchema } from '../../../shared/schemas/enforcement';
 import type { enterpriseListSchema } from '../../../shared/schemas/enterprise';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -17,5 +17,5 @@ export const enforcementApi = {
   open: (input: z.input<typeof enforcementCreateSchema>) => api.post<MeasureView>('/api/enforcement-measures', input),
   step: (id: string, body: Record<string, unknown>) => api.post<MeasureDetail>(`${path(id)}/steps`, body),
   enterprises: (q: string | undefined) => api.get<z.infer<typeof enterpriseListSchema>>('/api/enterprises', { q, pageSize: 50 }),
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
 };

@@ -1,13 +1,14 @@
 import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   creditCodeSchema, enterpriseSizeLabels, enterpriseSizes, standardisationLevelLabels,
 } from '../../../shared/schemas/enterprise';
 import type { EnterpriseView } from '../../../shared/schemas/enterprise';
 import { errorMessage } from '../../api/client';
 import { zodRule } from '../../components/zod-rule';
+import { useAccount } from '../../session/session';
 import { sectorOptions } from '../accidents/AccidentForm';
 import { enterpriseApi, fieldMessages } from './api';
 import type { UnitView } from './api';
@@ -52,9 +53,18 @@ export function EnterpriseForm({ enterprise, units, onClose, onSaved }: {
   const [form] = Form.useForm<EnterpriseForm>();
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string>();
-  const towns = units.filter((u) => u.category === 'territorial').map((u) => ({ value: u.id, label: u.name }));
-  const departments = units.filter((u) => u.category !== 'territorial').map((u) => ({ value: u.id, label: u.name }));
+  const me = useAccount();
+  // A liaison keeps the files of its own unit: its own side is fixed, the other is any unit of the district.
+  const own = me.role === 'unitLiaison' ? units.find((u) => u.id === me.unitId) : undefined;
+  const mine = (u: UnitView, territorial: boolean) => !own || (own.category === 'territorial') !== territorial || u.id === own.id;
+  const towns = units.filter((u) => u.category === 'territorial' && mine(u, true)).map((u) => ({ value: u.id, label: u.name }));
+  const departments = units.filter((u) => u.category !== 'territorial' && mine(u, false)).map((u) => ({ value: u.id, label: u.name }));
   const title = enterprise ? '修改企业档案' : '登记企业';
+  // The units may arrive after the form opens: its own side is set once they do, if still empty.
+  const ownField = own ? (own.category === 'territorial' ? 'territorialUnitId' : 'regulatingUnitId') : undefined;
+  useEffect(() => {
+    if (own && ownField && !enterprise && !form.getFieldValue(ownField)) form.setFieldValue(ownField, own.id);
+  }, [own, ownField, enterprise, form]);
 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);

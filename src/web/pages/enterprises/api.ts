@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type {
   enterpriseCreateSchema, enterpriseFileSchema, enterpriseImportResultSchema, enterpriseListSchema, EnterprisePatch, EnterpriseView,
 } from '../../../shared/schemas/enterprise';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api, ApiError } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -10,7 +10,7 @@ export type { EnterpriseView };
 export type EnterpriseList = z.infer<typeof enterpriseListSchema>;
 export type EnterpriseFile = z.infer<typeof enterpriseFileSchema>;
 export type TimelineEntry = EnterpriseFile['timeline'][number];
-export type UnitView = z.infer<typeof unitListSchema>['items'][number];
+export type UnitView = UnitDirectory['items'][number];
 
 const at = (id: string) => `/api/enterprises/${encodeURIComponent(id)}`;
 
@@ -30,7 +30,7 @@ export const enterpriseApi = {
   file: (id: string) => api.get<EnterpriseFile>(`${at(id)}/file`),
   create: (input: z.input<typeof enterpriseCreateSchema>) => api.post<EnterpriseView>('/api/enterprises', input),
   update: (id: string, input: EnterprisePatch) => api.patch<EnterpriseView>(at(id), input),
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
 
   /** 从 Excel 导入: whole or nothing; a refusal lists every wrong cell by row and column. */
   async importXlsx(file: File): Promise<z.infer<typeof enterpriseImportResultSchema>> {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { enterpriseListSchema } from '../../../shared/schemas/enterprise';
 import type { HazardCreate, hazardCardSchema, hazardListSchema, hazardStepSchema, HazardView } from '../../../shared/schemas/hazard';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api, ApiError, withQuery } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -9,7 +9,7 @@ export type { HazardView };
 export type HazardList = z.infer<typeof hazardListSchema>;
 export type HazardCardView = z.infer<typeof hazardCardSchema>;
 export type HazardEventView = HazardCardView['events'][number];
-export type UnitView = z.infer<typeof unitListSchema>['items'][number];
+export type UnitView = UnitDirectory['items'][number];
 export type EnterpriseOption = z.infer<typeof enterpriseListSchema>['items'][number];
 
 /** The step as sent: photos may be left out (the schema defaults them to none). */
@@ -35,7 +35,7 @@ export const hazardApi = {
   get: (id: string) => api.get<HazardCardView>(`/api/hazards/${encodeURIComponent(id)}`),
   record: (input: Omit<HazardCreate, 'photosBefore' | 'enforcementDocumentNumbers'> & Partial<HazardCreate>) => api.post<HazardView>('/api/hazards', input),
   step: (id: string, input: HazardStepInput) => api.post<HazardView>(`/api/hazards/${encodeURIComponent(id)}/steps`, input),
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
   enterprises: (q?: string) => api.get<z.infer<typeof enterpriseListSchema>>('/api/enterprises', { q, pageSize: 50 }),
 
   /** Downloads the ledger as Excel with the list's filters, under the server's Chinese file name. */

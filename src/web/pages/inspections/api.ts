@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type {
   InspectionCreate, InspectionDraw, InspectionRecordInput, InspectionReportCreate, InspectionReportView, InspectionView, inspectionListSchema,
 } from '../../../shared/schemas/inspection';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import { uploadUnitFile } from '../../api/upload';
 import type { Query } from '../../api/client';
@@ -21,7 +21,7 @@ export const inspectionApi = {
   attachReport: (id: string, input: InspectionReportCreate) => api.post<InspectionReportView>(`${path(id)}/reports`, input),
   /** The report's file, as a file of the unit the reader uploads for (its own, or the enterprise's town). */
   uploadFile: uploadUnitFile,
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
 };
 
 export const fileUrl = (fileId: string) => `/api/files/${encodeURIComponent(fileId)}`;

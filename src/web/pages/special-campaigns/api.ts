@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type {
   ProgressReportCreate, SpecialCampaignCreate, SpecialCampaignDetail, SpecialCampaignSummary, SpecialCampaignView, specialCampaignListSchema,
 } from '../../../shared/schemas/special-campaign';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -16,5 +16,5 @@ export const specialCampaignApi = {
   get: (id: string) => api.get<SpecialCampaignDetail>(path(id)),
   create: (input: SpecialCampaignCreate) => api.post<SpecialCampaignView>('/api/special-campaigns', input),
   report: (id: string, input: ProgressReportCreate) => api.post<SpecialCampaignDetail>(`${path(id)}/progress`, input),
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
 };

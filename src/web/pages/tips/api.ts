@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { enterpriseListSchema } from '../../../shared/schemas/enterprise';
 import type { tipCreateSchema, tipListSchema, TipView } from '../../../shared/schemas/tip';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -18,5 +18,5 @@ export const tipApi = {
   step: (id: string, step: 'assignment' | 'extension' | 'verification' | 'reply' | 'reward', body: Record<string, unknown>) =>
     api.post<TipView>(`${path(id)}/${step}`, body),
   enterprises: (q: string | undefined) => api.get<z.infer<typeof enterpriseListSchema>>('/api/enterprises', { q, pageSize: 50 }),
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
 };

@@ -3,7 +3,7 @@ import type {
   CertificateCreate, CertificateView, CoverageView, PersonCreate, PersonUpdate, PersonView, SessionCreate, SessionView,
   certificateListSchema, personListSchema, sessionListSchema,
 } from '../../../shared/schemas/training';
-import type { unitListSchema } from '../../../shared/schemas/unit';
+import type { UnitDirectory } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import type { Query } from '../../api/client';
 
@@ -21,5 +21,5 @@ export const trainingApi = {
   sessions: (query: Query) => api.get<SessionList>('/api/training/sessions', query),
   recordSession: (input: SessionCreate) => api.post<SessionView>('/api/training/sessions', input),
   coverage: (query: { unitId?: string; enterpriseId?: string }) => api.get<CoverageView>('/api/training/coverage', query),
-  units: () => api.get<z.infer<typeof unitListSchema>>('/api/units', { pageSize: 200 }),
+  units: () => api.get<UnitDirectory>('/api/units/directory'),
 };
