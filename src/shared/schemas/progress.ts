@@ -30,7 +30,7 @@ export const campaignProgressSchema = z.object({
 });
 
 export const todoSchema = z.object({
-  kind: z.enum(['submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'decideVeto', 'answerObjection', 'publish']),
+  kind: z.enum(['submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'nameTeamLeader', 'decideVeto', 'answerObjection', 'publish']),
   title: z.string(),
   campaignId: z.string(),
   campaignName: z.string(),
