@@ -74,6 +74,8 @@ export function TeamFormModal({ campaignId, team, assessors, onClose, onSaved, o
         layout="vertical"
         initialValues={{ name: team?.name ?? '', memberIds: team?.members.map((m) => m.accountId) ?? [], leaderId: team?.leaderId ?? undefined }}
         onValuesChange={(changed: TeamFormValues) => {
+          // The check across both fields (teamFormProblem) is made again on saving.
+          if (changed.memberIds || 'leaderId' in changed) form.setFields([{ name: 'leaderId', errors: [] }, { name: 'memberIds', errors: [] }]);
           // A leader taken out of the members is no longer the leader.
           if (changed.memberIds && form.getFieldValue('leaderId') && !changed.memberIds.includes(form.getFieldValue('leaderId') as string)) {
             form.setFieldValue('leaderId', undefined);

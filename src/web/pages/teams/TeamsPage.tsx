@@ -117,14 +117,14 @@ function TeamsPage() {
               loading={teams.loading}
               dataSource={list}
               pagination={false}
-              scroll={{ x: 860 }}
+              scroll={{ x: 720 }}
               locale={{ emptyText: '尚未组建考核组' }}
               columns={[
-                { title: '考核组', dataIndex: 'name', width: 130 },
+                { title: '考核组', dataIndex: 'name', width: 120 },
                 {
                   title: '组长',
                   key: 'leader',
-                  width: 230,
+                  width: 170,
                   render: (_: unknown, t: TeamView) => {
                     const problem = leaderProblem(t, disabledIds);
                     return (
@@ -162,9 +162,10 @@ function TeamsPage() {
                 ...(manage ? [{
                   title: '操作',
                   key: 'actions',
-                  width: 200,
+                  width: 112,
                   render: (_: unknown, t: TeamView) => (
-                    <Space size="small" wrap>
+                    // One under another, so the column stays narrow enough for 1024 px screens.
+                    <Space orientation="vertical" size={4}>
                       <Button size="small" onClick={() => setEditing(t)} disabled={!assessors.data} aria-label={`修改${t.name}`}>修改</Button>
                       <Button size="small" onClick={() => setAssigning(t)} disabled={!units.data} aria-label={`分配${t.name}的负责单位`}>分配单位</Button>
                       <Popconfirm
