@@ -34,6 +34,7 @@ export const auditActionLabels: Record<string, string> = {
   'campaign.reviseScheme': '修改考核方案',
   'import.criteria': '从表格导入考核细则',
   'campaign.copy': '复制考核活动',
+  'campaign.updateDates': '修改考核活动日期',
   'campaign.transition': '考核活动状态变更',
   'results.correct': '更正考核结果',
   'score.self': '保存自评分',

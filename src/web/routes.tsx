@@ -38,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'self-assessment', lazy: async () => ({ Component: (await import('./pages/assessment/CurrentCampaign')).SelfAssessmentEntry }) },
       { path: 'scoring', lazy: async () => ({ Component: (await import('./pages/assessment/CurrentCampaign')).ScoringEntry }) },
       { path: 'campaigns/:id/approval', lazy: () => import('./pages/campaigns/approval/ApprovalPage') },
+      { path: 'campaigns/:id/teams', lazy: () => import('./pages/teams/TeamsPage') },
       { path: 'campaigns/:id/agreements', lazy: () => import('./pages/agreements/AgreementsPage') },
       { path: 'agreements', lazy: () => import('./pages/agreements/AgreementsEntry') },
       { path: 'accidents', lazy: () => import('./pages/accidents/AccidentsPage') },

@@ -71,6 +71,10 @@ describe('登录', () => {
   test('an idle session expires: the next request sends the user to the login page with the reason', async () => {
     const { context, page } = await app.newPage();
     await logInViaApi(context, 'admin');
+    // When the page last heard from the API: the server reuses a session it looked up within
+    // ANKE_SESSION_CACHE_MS (1000 by default) for reads, so the expiry is seen only after that.
+    let lastAnswer = Date.now();
+    page.on('response', (res) => { if (new URL(res.url()).pathname.startsWith('/api/')) lastAnswer = Date.now(); });
     await page.goto('/');
     await page.getByRole('heading', { name: '首页' }).waitFor();
     // The dashboard's own requests finish first, so the click below is the next request.
@@ -84,6 +88,7 @@ describe('登录', () => {
     } finally {
       db.close();
     }
+    await expect.poll(() => Date.now() - lastAnswer, { timeout: 5_000 }).toBeGreaterThan(1_000);
     await menu(page).getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('登录已过期');

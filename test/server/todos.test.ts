@@ -5,7 +5,7 @@ import type { District } from '../support/factories';
 import { loginAll, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
-interface Todo { kind: string; campaignId: string; unitIds: string[]; due: string | null; reminder: string | null }
+interface Todo { kind: string; title: string; campaignId: string; unitIds: string[]; due: string | null; reminder: string | null }
 
 describe('to-dos and progress API', { timeout: 60_000 }, () => {
   const t = useTestApp();
@@ -120,5 +120,46 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
     await logInAgain();
     expect(await todos(liaison, id)).toEqual([]);
     expect(await todos(admin, id)).toEqual([expect.objectContaining({ kind: 'publish', title: '公示期满，发布考核通报', due: endsAt })]);
+  });
+
+  it('asks the office to name a leader for teams without one, until the teams are fixed for review', async () => {
+    const db = t.database.db;
+    const { id } = await createTestCampaign(admin, d, { dates: { selfAssessmentDue: inDays(1) } });
+    const [lead, member] = [await createUser(db, 'assessor', { organisationId: d.districtId }), await createUser(db, 'assessor', { organisationId: d.districtId })];
+    const teams = `/api/campaigns/${id}/teams`;
+    const leaderTodos = async (who: Client, campaignId: string) => (await todos(who, campaignId)).filter((i) => i.kind === 'nameTeamLeader');
+    await admin.inject({ method: 'POST', url: teams, payload: { name: '第一考核组', leaderId: lead.id, memberIds: [member.id], unitIds: [d.units.town] } });
+    expect(await leaderTodos(admin, id)).toEqual([]);
+    // Formed before it is staffed: a to-do naming it, with its units and the self-assessment deadline.
+    const second = (await admin.inject({ method: 'POST', url: teams, payload: { name: '第二考核组', unitIds: [d.units.dept] } })).json<{ id: string; version: number }>();
+    expect(await leaderTodos(admin, id)).toEqual([{
+      kind: 'nameTeamLeader', title: '为第二考核组指定组长', campaignId: id, campaignName: '2014年全区安全生产目标管理考核',
+      unitIds: [d.units.dept], due: inDays(1), reminder: 'dueSoon',
+    }]);
+    // The first team's leader leaves (account disabled): both teams are named, in the order formed.
+    await db.updateTable('account').set({ disabled: 1 }).where('id', '=', lead.id).execute();
+    expect((await leaderTodos(admin, id)).map((i) => [i.title, i.unitIds])).toEqual([['为第一考核组、第二考核组指定组长', [d.units.town, d.units.dept]]]);
+    // Only the office's: leaders, assessors, liaisons and another district see nothing of it.
+    for (const who of [leader, assessor, liaison, otherAdmin]) expect(await leaderTodos(who, id)).toEqual([]);
+    await db.updateTable('account').set({ disabled: 0 }).where('id', '=', lead.id).execute();
+    await admin.inject({ method: 'PATCH', url: `${teams}/${second.id}`, payload: { version: second.version, leaderId: member.id, memberIds: [member.id] } });
+    expect(await leaderTodos(admin, id)).toEqual([]);
+
+    // Copied into next year with the leader's account disabled: the copy's team has no leader.
+    await db.updateTable('account').set({ disabled: 1 }).where('id', '=', lead.id).execute();
+    const copy = (await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/copy`, payload: { year: 2015 } })).json<{ id: string; teams: { name: string; leftOutMembers: unknown[] }[] }>();
+    expect(copy.teams.find((x) => x.name === '第一考核组')!.leftOutMembers).toHaveLength(1);
+    expect((await leaderTodos(admin, copy.id)).map((i) => i.title)).toEqual(['为第一考核组指定组长']);
+    await db.updateTable('account').set({ disabled: 0 }).where('id', '=', lead.id).execute();
+
+    // Through scoring the office may still staff a team; once the scores are in review the teams
+    // are fixed (teamsChangeable), so the to-do goes. (Scoring every unit is not this test's
+    // subject: the state is set directly.)
+    await admin.inject({ method: 'POST', url: teams, payload: { name: '第三考核组' } });
+    const scoring = await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']);
+    expect(scoring.state).toBe('assessment');
+    expect((await leaderTodos(admin, id)).map((i) => [i.title, i.reminder])).toEqual([['为第三考核组指定组长', 'dueSoon']]);
+    await db.updateTable('campaign').set({ state: 'officeReview' }).where('id', '=', id).execute();
+    expect(await leaderTodos(admin, id)).toEqual([]);
   });
 });

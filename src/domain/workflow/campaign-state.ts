@@ -49,6 +49,14 @@ export function schemeRevisable(state: CampaignState | string): boolean {
   return stateIndex(state) >= 0 && stateIndex(state) < campaignStates.indexOf('selfAssessment');
 }
 
+/**
+ * Assessment teams (考核组) are formed and changed until the scores go to the office's review
+ * (提交安委办审核): from then on the team scores are what is reviewed and approved.
+ */
+export function teamsChangeable(state: CampaignState | string): boolean {
+  return stateIndex(state) >= 0 && stateIndex(state) <= campaignStates.indexOf('assessment');
+}
+
 const stateIndex = (state: string) => (campaignStates as readonly string[]).indexOf(state);
 
 export type CampaignAction =

@@ -11,6 +11,20 @@ export const campaignDatesSchema = z.object({
 }).strict();
 
 /**
+ * A change of a campaign's dates (修改考核活动日期) read at `version`: any of the dates, null to
+ * clear one. Which may still change, and their order, is domain/workflow/campaign-dates.ts.
+ */
+export const campaignDatesUpdateSchema = z.object({
+  version: z.number().int().min(1).describe('读取时的考核活动版本号'),
+  agreementDue: isoDate.nullable().optional().describe('责任书签订截止日期；null 清除'),
+  selfAssessmentDue: isoDate.nullable().optional().describe('单位自评截止日期；null 清除'),
+  assessmentEnds: isoDate.nullable().optional().describe('考核评分截止日期；null 清除'),
+  publicityDays: z.number().int('公示天数应为整数').min(1, '公示天数应为 1 至 30 天').max(30, '公示天数应为 1 至 30 天').nullable().optional()
+    .describe('计划公示天数（审定时可改）；null 清除'),
+}).strict();
+export type CampaignDatesUpdate = z.infer<typeof campaignDatesUpdateSchema>;
+
+/**
  * One assessed unit of a campaign: a unit of the platform plus the engine's per-campaign
  * fields (docs/scheme-format.md, units). They are validated with the scheme by the rules engine.
  */

@@ -99,6 +99,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  del: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };
 
 /** The message to show for any failure: the server's Chinese text, or a generic one. */

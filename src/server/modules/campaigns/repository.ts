@@ -99,7 +99,8 @@ export async function findOrganisationPath(db: Kysely<DB>, id: string): Promise<
 }
 
 export type CampaignChanges = Partial<Pick<CampaignTable,
-  'state' | 'scheme_version' | 'publicity_days' | 'publicity_ends_at' | 'approval_meeting'>>;
+  'state' | 'scheme_version' | 'publicity_days' | 'publicity_ends_at' | 'approval_meeting'
+  | 'agreement_due' | 'self_assessment_due' | 'assessment_ends'>>;
 
 /** Writes only when the stored version is still `version`; returns false on a stale write. */
 export async function updateCampaignIfVersion(db: Kysely<DB>, id: string, version: number, changes: CampaignChanges, at: string): Promise<boolean> {

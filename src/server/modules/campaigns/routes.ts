@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, canList, listScope } from '../../../domain/access/can';
 import {
-  campaignCopyResultSchema, campaignCopySchema, campaignCreateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
+  campaignCopyResultSchema, campaignCopySchema, campaignCreateSchema, campaignDatesUpdateSchema, campaignListSchema, campaignParamsSchema, campaignSchema,
   campaignSchemeViewSchema, campaignTransitionSchema, campaignUnitListSchema, schemeRevisionSchema,
 } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
@@ -16,6 +16,7 @@ import { campaignResource, toCampaignView } from './presenter';
 import { findCampaign, findScheme, listCampaignUnits, listCampaigns } from './repository';
 import { readScheme } from './read-scheme';
 import { reviseScheme } from './revise-scheme';
+import { updateCampaignDates } from './update-campaign-dates';
 
 const tags = ['考核活动'];
 
@@ -61,6 +62,14 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     if (!row || !can(actorOf(request), 'campaign.read', campaignResource(row))) throw notFound('考核活动');
     return toCampaignView(row);
   });
+
+  r.patch('/api/campaigns/:id', {
+    preValidation: ctx.authenticate,
+    schema: {
+      tags, summary: '修改考核活动的日期（责任书签订、单位自评、考核评分截止与计划公示天数；各日期在其阶段结束前可改，带版本号）',
+      params: campaignParamsSchema, body: campaignDatesUpdateSchema, response: { 200: campaignSchema, ...errorResponses },
+    },
+  }, async (request) => updateCampaignDates(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
 
   r.get('/api/campaigns/:id/scheme', {
     preValidation: ctx.authenticate,

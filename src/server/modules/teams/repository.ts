@@ -149,3 +149,19 @@ export async function saveConfirmation(
   await db.insertInto('team_score_confirmation').values({ campaign_id: row.campaignId, unit_id: row.unitId, ...values })
     .onConflict((oc) => oc.columns(['campaign_id', 'unit_id']).doUpdateSet(values)).execute();
 }
+
+/**
+ * The campaign's teams without a leader who can sign in: none named (formed unstaffed, or
+ * copied from last year with the leader's account since disabled), or the leader's account
+ * disabled since. Ordered as formed, then by name (sorted here, the same on both engines).
+ */
+export async function listTeamsWithoutLeader(db: Kysely<DB>, campaignId: string) {
+  const rows = await db.selectFrom('assessment_team')
+    .leftJoin('account', 'account.id', 'assessment_team.leader_id')
+    .select(['assessment_team.id', 'assessment_team.name', 'assessment_team.created_at'])
+    .where('assessment_team.campaign_id', '=', campaignId)
+    .where((eb) => eb.or([eb('assessment_team.leader_id', 'is', null), eb('account.disabled', '<>', 0)]))
+    .execute();
+  const key = (r: (typeof rows)[number]) => `${r.created_at}\u0000${r.name}\u0000${r.id}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
-import { campaignStateLabels, type CampaignState } from '../../../domain/workflow/campaign-state';
+import { campaignStateLabels, teamsChangeable, type CampaignState } from '../../../domain/workflow/campaign-state';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignResource } from '../campaigns/presenter';
@@ -9,16 +9,13 @@ import { findCampaign, listCampaignUnits, type CampaignRow } from '../campaigns/
 import { findAccounts, findTeam, listTeamMembers, listTeamUnits, listTeams, type TeamRow } from './repository';
 import { toTeamView } from './presenter';
 
-/** Teams are formed and changed until the scores go to the office's review. */
-const teamsEditable = new Set<CampaignState>(['preparation', 'signing', 'inProgress', 'selfAssessment', 'assessment']);
-
 /** The campaign, visible to the actor and managed by it (the office), in a state where teams may change. */
 export async function managedCampaign(db: Kysely<DB>, actor: Actor, id: string): Promise<CampaignRow> {
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
   if (!can(actor, 'campaign.manage', campaignResource(row))) throw forbidden();
   const state = row.state as CampaignState;
-  if (!teamsEditable.has(state)) throw new AppError('conflict', `考核活动当前为“${campaignStateLabels[state]}”阶段，不能再调整考核组。`);
+  if (!teamsChangeable(state)) throw new AppError('conflict', `考核活动当前为“${campaignStateLabels[state]}”阶段，不能再调整考核组。`);
   return row;
 }
 

@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can, listScope } from '../../../domain/access/can';
-import { objectionRefusal } from '../../../domain/workflow/campaign-state';
+import { objectionRefusal, teamsChangeable } from '../../../domain/workflow/campaign-state';
 import { reminderOf } from '../../../domain/workflow/reminder';
 import type { DB } from '../../db/schema';
 import { campaignResource } from '../campaigns/presenter';
 import { listCampaigns, type CampaignRow } from '../campaigns/repository';
 import { monthlyOverview, reporting } from '../indicator-reports/monthly-reports';
 import { campaignProgress } from '../progress/get-progress';
+import { listTeamsWithoutLeader, listTeamUnits } from '../teams/repository';
 
-type TodoKind = 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'reviewPublicity' | 'decideVeto' | 'answerObjection' | 'publish';
+type TodoKind =
+  | 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'reviewPublicity' | 'nameTeamLeader' | 'decideVeto' | 'answerObjection' | 'publish';
 
 interface Todo {
   kind: TodoKind;
@@ -64,6 +66,17 @@ export async function listTodos(db: Kysely<DB>, actor: Actor, now: Date): Promis
       if (own.length > 0) add(c, 'reviewPublicity', '核对公示结果，如有异议在公示期内提出申诉', own.map((u) => u.unitId), c.publicity_ends_at);
     }
     if (actor.role !== 'committeeAdmin' || !can(actor, 'campaign.manage', campaignResource(c))) continue;
+    if (teamsChangeable(c.state)) {
+      // 考核组: the leader confirms the team score (domain/assessment/team-score.ts); without one
+      // the members' scores never become the team's, so the office names one while teams may
+      // still change, by the time self-assessment closes and scoring starts.
+      const leaderless = await listTeamsWithoutLeader(db, c.id);
+      if (leaderless.length > 0) {
+        const ids = new Set(leaderless.map((t) => t.id));
+        const unitIds = (await listTeamUnits(db, c.id)).filter((u) => ids.has(u.team_id)).map((u) => u.unit_id);
+        add(c, 'nameTeamLeader', `为${leaderless.map((t) => t.name).join('、')}指定组长`, unitIds, c.self_assessment_due);
+      }
+    }
     const vetoes = progress.units.filter((u) => u.pendingVetoProposals > 0);
     if (beforeApproval.has(c.state) && vetoes.length > 0) {
       add(c, 'decideVeto', `确认或驳回 ${vetoes.length} 个单位的一票否决建议`, vetoes.map((u) => u.unitId), c.assessment_ends);

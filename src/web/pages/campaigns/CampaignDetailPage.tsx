@@ -2,12 +2,15 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Spac
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { campaignDateEditable, campaignDateFields } from '../../../domain/workflow/campaign-dates';
 import { campaignStateLabels, campaignStates, schemeRevisable } from '../../../domain/workflow/campaign-state';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import { useRequest } from '../../api/use-request';
 import { campaignApi } from './api';
 import type { CampaignUnitList } from './api';
 import { useAccount } from '../../session/session';
+import { maySeeAllTeams } from '../teams/teams-view';
+import { CampaignDatesForm } from './CampaignDatesForm';
 import { ImportCriteria } from './documents/ImportCriteria';
 import { ImportItemScores } from './documents/ImportItemScores';
 import { SchemeDrawer } from './create/SchemeView';
@@ -26,6 +29,7 @@ export function Component() {
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const units = useRequest(() => campaignApi.units(id), [id]);
   const [schemeOpen, setSchemeOpen] = useState(false);
+  const [editingDates, setEditingDates] = useState(false);
   const me = useAccount();
   const office = me.role === 'committeeAdmin' || me.role === 'systemAdmin';
   const c = campaign.data;
@@ -51,28 +55,35 @@ export function Component() {
           <Col xs={24} xl={10}>
             <Card
               title="基本信息"
-              extra={(
-                <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
-                  <Button onClick={() => setSchemeOpen(true)}>考核方案</Button>
-                  {office && schemeRevisable(c.state) && <ImportCriteria campaignId={c.id} campaignName={c.name} onImported={campaign.reload} />}
-                  <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/agreements`)}>责任书</Button>
-                  <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/approval`)}>审批与公示</Button>
-                  <Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>
-                </div>
+              extra={office && !editingDates && campaignDateFields.some((f) => campaignDateEditable(c.state, f)) && (
+                <Button onClick={() => setEditingDates(true)}>修改日期</Button>
               )}
             >
-              <Descriptions column={1} size="small" bordered>
-                <Descriptions.Item label="年度">{c.year}{c.period ? `（${c.period}）` : ''}</Descriptions.Item>
-                <Descriptions.Item label="状态"><Tag color={stateColours[c.state]}>{c.stateLabel}</Tag></Descriptions.Item>
-                <Descriptions.Item label="考核方案版本">第 {c.schemeVersion} 版</Descriptions.Item>
-                <Descriptions.Item label="责任书签订截止">{c.agreementDue ?? '未设置'}</Descriptions.Item>
-                <Descriptions.Item label="单位自评截止">{c.selfAssessmentDue ?? '未设置'}</Descriptions.Item>
-                <Descriptions.Item label="考核评分截止">{c.assessmentEnds ?? '未设置'}</Descriptions.Item>
-                <Descriptions.Item label="审定会议">{c.approvalMeeting ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label="公示天数">{c.publicityDays == null ? '—' : `${c.publicityDays} 天`}</Descriptions.Item>
-                <Descriptions.Item label="公示截止">{c.publicityEndsAt ? dayjs(c.publicityEndsAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
-                <Descriptions.Item label="最后更新">{dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-              </Descriptions>
+              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+                <Button onClick={() => setSchemeOpen(true)}>考核方案</Button>
+                {office && schemeRevisable(c.state) && <ImportCriteria campaignId={c.id} campaignName={c.name} onImported={campaign.reload} />}
+                <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/agreements`)}>责任书</Button>
+                {maySeeAllTeams(me) && <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/teams`)}>考核组</Button>}
+                <Button onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/approval`)}>审批与公示</Button>
+                <Button type="primary" onClick={() => navigate(`/campaigns/${encodeURIComponent(c.id)}/results`)}>结果与排名</Button>
+              </div>
+              {editingDates && (
+                <CampaignDatesForm campaign={c} onCancel={() => setEditingDates(false)} onSaved={() => { setEditingDates(false); campaign.reload(); }} />
+              )}
+              {!editingDates && (
+                <Descriptions column={1} size="small" bordered>
+                  <Descriptions.Item label="年度">{c.year}{c.period ? `（${c.period}）` : ''}</Descriptions.Item>
+                  <Descriptions.Item label="状态"><Tag color={stateColours[c.state]}>{c.stateLabel}</Tag></Descriptions.Item>
+                  <Descriptions.Item label="考核方案版本">第 {c.schemeVersion} 版</Descriptions.Item>
+                  <Descriptions.Item label="责任书签订截止">{c.agreementDue ?? '未设置'}</Descriptions.Item>
+                  <Descriptions.Item label="单位自评截止">{c.selfAssessmentDue ?? '未设置'}</Descriptions.Item>
+                  <Descriptions.Item label="考核评分截止">{c.assessmentEnds ?? '未设置'}</Descriptions.Item>
+                  <Descriptions.Item label="审定会议">{c.approvalMeeting ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label="公示天数">{c.publicityDays == null ? '—' : `${c.publicityDays} 天`}</Descriptions.Item>
+                  <Descriptions.Item label="公示截止">{c.publicityEndsAt ? dayjs(c.publicityEndsAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+                  <Descriptions.Item label="最后更新">{dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+                </Descriptions>
+              )}
             </Card>
           </Col>
           <Col xs={24} xl={14}>

@@ -16,6 +16,7 @@ export function todoLink(todo: Todo): { to: string; text: string } {
       : { to: '/self-assessment', text: '去自评' };
     case 'scoreUnits': return { to: `${c(todo.campaignId)}/scoring`, text: '去评分' };
     case 'reviewPublicity': return { to: `${c(todo.campaignId)}/approval`, text: '去查看' };
+    case 'nameTeamLeader': return { to: `${c(todo.campaignId)}/teams`, text: '去指定' };
     case 'decideVeto': return { to: '/accidents', text: '去处理' };
     case 'answerObjection': return { to: `${c(todo.campaignId)}/approval`, text: '去答复' };
     case 'publish': return { to: `${c(todo.campaignId)}/approval`, text: '去发布' };

@@ -109,7 +109,7 @@ export function TransitionActions({ campaign, account, openObjections, onChanged
             “{campaign.name}”将由“{campaign.stateLabel}”进入“{campaignStateLabels[rule.to]}”。
           </Typography.Paragraph>
         )}
-        <Form form={form} layout="vertical" initialValues={{ publicityDays: 5 }}>
+        <Form form={form} layout="vertical" initialValues={{ publicityDays: campaign.publicityDays ?? 5 }}>
           {action === 'approve' && (
             <>
               <Form.Item name="meeting" label="审定会议" rules={[zodRule(campaignTransitionSchema.shape.meeting, '请填写审定会议')]}>
