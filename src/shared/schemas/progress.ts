@@ -30,7 +30,7 @@ export const campaignProgressSchema = z.object({
 });
 
 export const todoSchema = z.object({
-  kind: z.enum(['submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'reviewPublicity', 'decideVeto', 'answerObjection', 'publish']),
+  kind: z.enum(['submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'reviewPublicity', 'decideVeto', 'answerObjection', 'reviseForObjection', 'publish']),
   title: z.string(),
   campaignId: z.string(),
   campaignName: z.string(),

@@ -18,6 +18,7 @@ export function todoLink(todo: Todo): { to: string; text: string } {
     case 'reviewPublicity': return { to: `${c(todo.campaignId)}/approval`, text: '去查看' };
     case 'decideVeto': return { to: '/accidents', text: '去处理' };
     case 'answerObjection': return { to: `${c(todo.campaignId)}/approval`, text: '去答复' };
+    case 'reviseForObjection': return { to: `${c(todo.campaignId)}/approval`, text: '去退回' };
     case 'publish': return { to: `${c(todo.campaignId)}/approval`, text: '去发布' };
   }
 }
