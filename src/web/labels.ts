@@ -88,6 +88,7 @@ export const auditActionLabels: Record<string, string> = {
   'specialCampaign.report': '报送专项行动进展',
   'objection.file': '提出申诉',
   'objection.answer': '答复申诉',
+  'objection.revise': '申诉成立，结果退回重新评分',
   'agreement.draft': '起草责任书',
   'agreement.update': '修改责任书',
   'agreement.issue': '下达责任书',

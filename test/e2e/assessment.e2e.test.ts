@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { samples } from '../support/multipart';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { latinWords, logInViaApi, openedDialog, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
 
 const app = useDemoApp();
@@ -29,11 +29,10 @@ async function asAdmin(method: 'GET' | 'POST' | 'PUT', path: string, data?: unkn
 const row = (page: Page, id: string) => page.locator(`tr[data-row-key="${id}"]`);
 
 beforeAll(async () => {
-  // This year's demo round: self-assessment open, 王村镇 has submitted; the office returns it for changes.
+  // This year's demo round: self-assessment open, 王村镇 has submitted (the office returns it in the first test).
   admin = await signedIn('admin');
   const list = await asAdmin('GET', '/api/campaigns') as { items: { id: string; state: string }[] };
   campaignId = list.items.find((c) => c.state === 'selfAssessment')!.id;
-  await asAdmin('POST', `/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { action: 'return', reason: '第1.1项自评说明不全，请补充' });
 });
 
 afterEach(async (ctx) => {
@@ -41,6 +40,27 @@ afterEach(async (ctx) => {
 });
 
 describe('自评 and 考核评分', { timeout: 240_000 }, () => {
+  test('the office returns a submitted self-assessment: the reason is required, and a refusal is shown in the server’s words', async () => {
+    const { page } = await signedIn('admin');
+    await page.goto(`/campaigns/${campaignId}/self-assessment/wangcun`);
+    await page.getByRole('heading', { name: '自评：王村镇政府' }).waitFor();
+    await page.getByRole('button', { name: '退回自评' }).click();
+    const dialog = await openedDialog(page, '退回自评');
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await dialog.getByText('请填写退回原因').waitFor();
+    await dialog.getByLabel('退回原因').fill('第1.1项自评说明不全，请补充（另行填写）');
+    // A colleague returns it first, with the reason the unit is to see.
+    await asAdmin('POST', `/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { action: 'return', reason: '第1.1项自评说明不全，请补充' });
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toMatch(/不能退回自评/);
+    await screenshot(page, 'self-assessment-return-refused', false);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await latinWords(page)).toEqual([]);
+    // The refusal is the only failed request; the empty reason sent nothing and left nothing uncaught.
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409')]);
+  });
+
   test('the liaison changes two items, sees the total, submits, and can edit no more', async () => {
     const { page } = await signedIn('wangcun');
     await page.goto('/');
@@ -145,6 +165,13 @@ describe('自评 and 考核评分', { timeout: 240_000 }, () => {
     await expect.poll(() => page.getByLabel('1.2 安全生产责任制与“一岗双责” 考核组评分').innerText()).toContain('一个村未签订责任书');
     expect(await page.getByRole('spinbutton').count()).toBe(0);
     await page.getByText('单位尚未确认考核组评分').waitFor();
+    // A disagreement needs its reason: the form says so and sends nothing.
+    await page.getByRole('button', { name: '提出异议' }).click();
+    const disagree = await openedDialog(page, '对考核组评分提出异议');
+    await disagree.getByRole('button', { name: '提交异议' }).click();
+    await disagree.getByText('请写明异议理由').waitFor();
+    await disagree.getByRole('button', { name: '取消' }).click();
+    await disagree.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: '确认评分' }).click();
     const dialog = page.getByRole('dialog');

@@ -31,6 +31,8 @@ const year = 2015;
 const campaignName = `${year}年全区安全生产目标管理考核`;
 const wangcunText = '第1.1项扣1分：本镇安委会例会四个季度均已召开，会议记录已补充上传，请复核';
 const beijiaoText = '第2.1项扣分所依据的隐患整改记录已于年底前补齐，请复核';
+const wangcunAnswer = '经复核，第四季度例会记录已于考核期内报送，第1.1项不应扣分，申诉成立';
+const upheldBlocker = '1 件申诉经复核成立，须先退回重新评分，更正结果后重新审定并公示，不能按本次公示的结果发布';
 let campaignId: string;
 let admin: Client;
 let beijiao: Client;
@@ -122,7 +124,7 @@ describe('公示期间的申诉', { timeout: 240_000 }, () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
-  test('the office sees both open; publication waits for the term and for every answer, and goes ahead once both are answered', async () => {
+  test('the office sees both open; publication waits for the term and every answer, an upheld one sends the results back to re-scoring, and the new publicity is published', async () => {
     const { page } = await signedIn('admin');
     await page.goto(`/campaigns/${campaignId}/approval`);
     await page.getByRole('heading', { name: '审批与公示' }).waitFor();
@@ -155,36 +157,79 @@ describe('公示期间的申诉', { timeout: 240_000 }, () => {
     await liaison.close();
     current = page;
 
-    // 王村镇's objection: the reply is required, then recorded.
+    // 王村镇's objection: the decision and the reply are required; upheld, the dialog says what follows.
     await page.getByLabel('王村镇政府的申诉').getByRole('button', { name: '答复' }).click();
     const reply = await openedDialog(page, '答复申诉：王村镇政府');
     await reply.getByText(wangcunText).waitFor();
     await reply.getByRole('button', { name: '提交答复' }).click();
+    await reply.getByText('请选择处理结论').waitFor();
     await reply.getByText('请填写答复意见').waitFor();
-    await reply.getByLabel('答复意见').fill('经复核，第四季度例会记录未在考核期内报送，维持第1.1项扣1分');
+    await reply.getByRole('radio', { name: '申诉成立' }).check();
+    await reply.getByText('申诉成立，公示的结果须更正').waitFor();
+    await reply.getByText('答复后请点击上方“退回重新评分”，更正王村镇政府的评分后重新审定并公示；在此之前不能发布通报。').waitFor();
+    await reply.getByLabel('答复意见').fill(wangcunAnswer);
+    await screenshot(page, 'objection-answer-upheld', false);
     await reply.getByRole('button', { name: '提交答复' }).click();
-    await page.getByText('已答复王村镇政府的申诉').waitFor();
-    await page.getByLabel('王村镇政府的申诉').getByText('已答复').waitFor();
+    await page.getByText('已答复王村镇政府的申诉：申诉成立').waitFor();
+    await page.getByLabel('王村镇政府的申诉').getByText('申诉成立，待退回重新评分').waitFor();
+    await page.getByLabel('王村镇政府的申诉').getByText('安委办答复：申诉成立').waitFor();
     await expect.poll(() => waiting.innerText()).toContain('尚有 1 件申诉未答复，不能发布。');
+    expect(await waiting.innerText()).toContain(upheldBlocker);
 
     // 北郊镇's: a colleague answers it while this reply is being written; the server's refusal is shown and the list shows the answer.
     await page.getByLabel('北郊镇政府的申诉').getByRole('button', { name: '答复' }).click();
     const second = await openedDialog(page, '答复申诉：北郊镇政府');
+    await second.getByRole('radio', { name: '申诉不成立' }).check();
+    await second.getByText('申诉不成立的，维持公示的结果。').waitFor();
     await second.getByLabel('答复意见').fill('经复核，整改记录补齐时间晚于考核截止日，维持原评分');
     const open = await call<{ items: { id: string; unitId: string }[] }>(admin, 'GET', `/api/campaigns/${campaignId}/objections`);
     await call(admin, 'POST', `/api/campaigns/${campaignId}/objections/${open.items.find((o) => o.unitId === 'beijiao')!.id}/answer`, {
-      answer: '经复核，整改记录补齐时间晚于考核截止日，维持原评分。',
+      decision: 'dismissed', answer: '经复核，整改记录补齐时间晚于考核截止日，维持原评分。',
     });
     await second.getByRole('button', { name: '提交答复' }).click();
     await second.getByText('该申诉已经答复。').waitFor();
     await second.getByRole('button', { name: '取消' }).click();
-    await page.getByLabel('北郊镇政府的申诉').getByText('已答复').waitFor();
+    await page.getByLabel('北郊镇政府的申诉').getByText('申诉不成立', { exact: true }).waitFor();
     await page.getByText(/^申诉（2 件）$/).waitFor();
-    await expect.poll(() => waiting.count()).toBe(0);
+    // Every objection answered, the upheld one still holds publication and the page says what to do.
+    await expect.poll(() => waiting.innerText()).not.toContain('未答复');
+    expect(await waiting.innerText()).toContain(upheldBlocker);
+    expect(await waiting.innerText()).toContain('请点击上方“退回重新评分”，更正王村镇政府的评分。');
     for (const width of [1280, 1024]) {
       await page.setViewportSize({ width, height: 800 });
       await screenshot(page, 'objection-office-answered');
     }
+    await page.getByRole('button', { name: '发布通报' }).click();
+    confirm = await openedDialog(page, '确认：发布通报');
+    await confirm.getByRole('button', { name: '确认' }).click();
+    await confirm.getByText(`${upheldBlocker}。`).waitFor();
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+
+    // 退回重新评分, the reason filled in from the upheld objection.
+    await page.getByRole('button', { name: '退回重新评分' }).click();
+    const back = await openedDialog(page, '确认：退回重新评分');
+    expect(await back.getByLabel('退回理由').inputValue()).toBe('王村镇政府的申诉经复核成立，更正评分后重新审定并公示');
+    await screenshot(page, 'objection-return-for-revision', false);
+    await back.getByRole('button', { name: '确认' }).click();
+    await page.getByText('已退回重新评分，当前状态：考核评分').waitFor();
+    await page.getByLabel('王村镇政府的申诉').getByText('申诉成立，已退回重新评分').waitFor();
+    await page.getByLabel('王村镇政府的申诉').getByText(/^考核结果已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 退回重新评分，更正后重新审定并公示。$/).waitFor();
+    await screenshot(page, 'objection-returned');
+
+    // The office corrects 1.1 and puts the results through approval and a new publicity (through the API), which then runs out.
+    let campaign = await call<Campaign>(admin, 'GET', `/api/campaigns/${campaignId}`);
+    const scores = (parse(readFileSync(join(import.meta.dirname, '../../examples/zhoucun-2014/scores.yaml'), 'utf8')) as { scores: Record<string, Record<string, unknown>> }).scores;
+    await call(admin, 'PUT', `/api/campaigns/${campaignId}/units/wangcun/scores/team`, { items: { ...scores.wangcun, '1.1': { deductions: [] } } });
+    for (const [action, extra] of [['submitForReview', {}], ['submitForApproval', {}], ['approve', { meeting: '区安委会2016年第2次会议', publicityDays: 5 }]] as const) {
+      campaign = await call<Campaign>(admin, 'POST', `/api/campaigns/${campaignId}/transitions`, { action, version: campaign.version, ...extra });
+    }
+    expect(campaign.state).toBe('publicity');
+    endPublicity();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('结果公示');
+    await page.getByLabel('王村镇政府的申诉').getByText('申诉成立，已退回重新评分').waitFor();
+    await expect.poll(() => waiting.count()).toBe(0);
 
     await page.getByRole('button', { name: '发布通报' }).click();
     confirm = await openedDialog(page, '确认：发布通报');
@@ -193,8 +238,8 @@ describe('公示期间的申诉', { timeout: 240_000 }, () => {
     await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('已发布');
     await page.getByRole('table', { name: '结果版本' }).getByText('第 1 版').waitFor();
     expect(await latinWords(page)).toEqual([]);
-    // The two refusals above are the only failed requests.
-    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409'), expect.stringContaining('status of 409')]);
+    // The three refusals above are the only failed requests.
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409'), expect.stringContaining('status of 409'), expect.stringContaining('status of 409')]);
   });
 
   test('王村镇’s liaison reads the office’s answer to its own objection, and only that', async () => {
@@ -204,9 +249,9 @@ describe('公示期间的申诉', { timeout: 240_000 }, () => {
       await page.getByRole('link', { name: `${campaignName}审批与公示` }).click();
       await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('已发布');
       const mine = page.getByLabel('王村镇政府的申诉');
-      await mine.getByText('安委办答复').waitFor();
-      await mine.getByText('经复核，第四季度例会记录未在考核期内报送，维持第1.1项扣1分').waitFor();
-      await mine.getByText('已答复').waitFor();
+      await mine.getByText('安委办答复：申诉成立').waitFor();
+      await mine.getByText(wangcunAnswer).waitFor();
+      await mine.getByText('申诉成立，已退回重新评分').waitFor();
       expect(await page.getByText(beijiaoText).count()).toBe(0);
       expect(await page.getByRole('form', { name: '提出申诉' }).count()).toBe(0);
       await screenshot(page, 'objection-answer-seen');

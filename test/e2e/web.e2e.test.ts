@@ -187,11 +187,17 @@ describe('单位与组织', () => {
     });
     expect(other.status()).toBe(200);
     const dialog = page.getByRole('dialog');
+    // An empty name is refused in the form: nothing is sent, nothing is left uncaught.
+    await dialog.getByLabel('单位名称').fill('');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('请输入单位名称').waitFor();
     await dialog.getByLabel('单位名称').fill('北郊镇人民政府');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => dialog.getByRole('alert').innerText()).toMatch(/已被|版本|刷新/);
     const after = await (await page.request.get(`/api/units/${unit.id}`)).json() as { name: string };
     expect(after.name).toBe('北郊镇政府');
+    // The stale write is the only failed request.
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409')]);
   });
 });
 

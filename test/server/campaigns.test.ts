@@ -106,7 +106,7 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
     expect((await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.dept, content: '代其他单位申诉的内容' } })).statusCode).toBe(404);
     expect((await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.town, content: '短' } })).statusCode).toBe(400);
     const objectionId = objection.json<{ id: string }>().id;
-    expect((await leader.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { answer: '领导不能答复申诉' } })).statusCode).toBe(403);
+    expect((await leader.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { decision: 'dismissed', answer: '领导不能答复申诉' } })).statusCode).toBe(403);
     expect((await assessor.inject({ method: 'GET', url: `/api/campaigns/${id}/objections` })).json().items).toEqual([]);
 
     t.advance(7 * 86_400_000 + 1000);
@@ -117,9 +117,9 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
     const unanswered = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/transitions`, payload: { action: 'publish', version: approved.version } });
     expect(unanswered.statusCode).toBe(409);
     expect(unanswered.json().message).toContain('尚有 1 件申诉未答复');
-    const answer = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { answer: '经复核，会议记录缺1次，维持原评分' } });
+    const answer = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { decision: 'dismissed', answer: '经复核，会议记录缺1次，维持原评分' } });
     expect(answer.statusCode).toBe(200);
-    expect((await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { answer: '再次答复同一申诉' } })).statusCode).toBe(409);
+    expect((await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${objectionId}/answer`, payload: { decision: 'dismissed', answer: '再次答复同一申诉' } })).statusCode).toBe(409);
     expect((await liaison.inject({ method: 'GET', url: `/api/campaigns/${id}/objections` })).json().items)
       .toEqual([expect.objectContaining({ unitId: d.units.town, answer: '经复核，会议记录缺1次，维持原评分' })]);
     const published = await advance(admin, id, ['publish']);

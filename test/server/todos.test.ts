@@ -111,7 +111,7 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
     const filed = await liaison.inject({ method: 'POST', url: `/api/campaigns/${id}/objections`, payload: { unitId: d.units.town, content: '第1.2项扣分依据不足，请复核' } });
     expect(filed.statusCode).toBe(201);
     expect(await todos(admin, id)).toEqual([expect.objectContaining({ kind: 'answerObjection', unitIds: [d.units.town], due: endsAt })]);
-    const answered = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${filed.json<{ id: string }>().id}/answer`, payload: { answer: '经复核，维持原评分' } });
+    const answered = await admin.inject({ method: 'POST', url: `/api/campaigns/${id}/objections/${filed.json<{ id: string }>().id}/answer`, payload: { decision: 'dismissed', answer: '经复核，维持原评分' } });
     expect(answered.statusCode).toBe(200);
     expect(await todos(admin, id)).toEqual([]);
 

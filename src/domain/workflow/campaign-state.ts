@@ -91,6 +91,8 @@ export interface CampaignFacts {
   publicityEndsAt?: string | null;
   /** objections raised during publicity and not yet answered */
   openObjections: number;
+  /** objections upheld (申诉成立) and not yet followed by a return for re-scoring (objection.ts awaitsRevision) */
+  upheldObjections?: number;
   /** units without a confirmed team score */
   unscoredUnits: number;
   /** agreements not yet signed */
@@ -168,13 +170,18 @@ function pendingText(pending: readonly PendingVetoProposal[]): string {
 
 /**
  * Why the notice may not be published yet, every reason at once (empty when it may): 公示 runs
- * its full term, and every objection (申诉) raised in it is answered first. The web app shows
- * these beside the publish button; the server refuses with the same words.
+ * its full term, every objection (申诉) raised in it is answered first, and an objection upheld
+ * (申诉成立) means the result shown is wrong, so it goes back to re-scoring (退回重新评分), is
+ * approved again and put to a new publicity before any notice. The web app shows these beside
+ * the publish button; the server refuses with the same words.
  */
-export function publishBlockers(facts: Pick<CampaignFacts, 'publicityEndsAt' | 'openObjections'>, now: string): string[] {
+export function publishBlockers(facts: Pick<CampaignFacts, 'publicityEndsAt' | 'openObjections' | 'upheldObjections'>, now: string): string[] {
   const waiting: string[] = [];
   if (facts.publicityEndsAt && now < facts.publicityEndsAt) waiting.push(`公示期至 ${chinaMinute(facts.publicityEndsAt)} 结束，期满后方可发布`);
   if (facts.openObjections > 0) waiting.push(`尚有 ${facts.openObjections} 件申诉未答复，不能发布`);
+  if (facts.upheldObjections) {
+    waiting.push(`${facts.upheldObjections} 件申诉经复核成立，须先退回重新评分，更正结果后重新审定并公示，不能按本次公示的结果发布`);
+  }
   return waiting;
 }
 

@@ -149,6 +149,10 @@ export interface ObjectionTable {
   answer: string | null;
   answered_by: string | null;
   answered_at: string | null;
+  /** 'upheld' | 'dismissed'; null when unanswered or answered before decisions were recorded */
+  decision: string | null;
+  /** when the results were returned for re-scoring after the objection was upheld */
+  revised_at: string | null;
 }
 
 export interface ResultVersionTable {

@@ -30,7 +30,9 @@ export const campaignProgressSchema = z.object({
 });
 
 export const todoSchema = z.object({
-  kind: z.enum(['submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'reviewPublicity', 'nameTeamLeader', 'decideVeto', 'answerObjection', 'publish']),
+  kind: z.enum([
+    'submitMonthlyReport', 'submitSelfAssessment', 'scoreUnits', 'reviewPublicity', 'nameTeamLeader', 'decideVeto', 'answerObjection', 'reviseForObjection', 'publish',
+  ]),
   title: z.string(),
   campaignId: z.string(),
   campaignName: z.string(),

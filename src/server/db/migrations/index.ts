@@ -20,6 +20,7 @@ import * as hazardUnitOverdueIndexes from './20261207T030000-hazard-unit-overdue
 import * as unitSortIndex from './20261207T035000-unit-sort-index';
 import * as unitContacts from './20261207T035500-unit-contacts';
 import * as accidentReport from './20261207T041000-accident-report';
+import * as objectionDecision from './20261207T043000-objection-decision';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T035000-unit-sort-index': unitSortIndex,
   '20261207T035500-unit-contacts': unitContacts,
   '20261207T041000-accident-report': accidentReport,
+  '20261207T043000-objection-decision': objectionDecision,
 };

@@ -9,6 +9,8 @@ import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { unsignedUnits } from '../agreements/read-agreements';
 import { countAgreements } from '../agreements/repository';
+import { toObjectionView } from '../publications/presenter';
+import { listUpheldAwaitingRevision, markUpheldRevised } from '../publications/repository';
 import { freezeResults } from '../results/freeze-results';
 import { loadCaseParts, validateCase } from '../results/load-case';
 import { pendingVetoProposals } from './pending-veto-proposals';
@@ -35,10 +37,14 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
     // assessed unit must have signed before the year starts; a campaign whose agreements are
     // signed on paper only (none drafted here) is not held up.
     const unsigned = input.action === 'startYear' && (await countAgreements(trx, id)) > 0 ? await unsignedUnits(trx, row) : [];
+    // 申诉成立: an upheld objection holds publication up until the results go back to re-scoring;
+    // that return marks it as followed (domain/workflow/objection.ts).
+    const upheld = input.action === 'publish' || input.action === 'returnForRevision' ? await listUpheldAwaitingRevision(trx, id) : [];
     const outcome = transitionCampaign({
       state: row.state as CampaignState,
       publicityEndsAt: row.publicity_ends_at,
       openObjections: input.action === 'publish' ? await countOpenObjections(trx, id) : 0,
+      upheldObjections: upheld.length,
       unscoredUnits,
       unsignedAgreements: unsigned.length,
       pendingVetoProposals: input.action === 'approve' || input.action === 'submitForApproval' ? await pendingVetoProposals(trx, row, now) : [],
@@ -63,6 +69,16 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
     }
     if (input.action === 'returnForRevision') changes.publicity_ends_at = null;
     if (!(await updateCampaignIfVersion(trx, id, row.version, changes, at))) throw staleCampaign();
+    if (input.action === 'returnForRevision' && upheld.length > 0) {
+      if ((await markUpheldRevised(trx, id, at)) !== upheld.length) throw staleCampaign();
+      for (const before of upheld) {
+        await appendAudit(trx, {
+          actorId: actor.accountId, action: 'objection.revise', entityType: 'objection', entityId: before.id,
+          organisationPath: row.organisation_path, unitId: before.unit_id,
+          before: toObjectionView(before), after: { ...toObjectionView(before), revisedAt: at, reason: input.reason!.trim() },
+        }, now);
+      }
+    }
     if (input.action === 'publish' && parts) {
       await freezeResults(trx, { campaignId: id, version: 1, reason: null, createdBy: actor.accountId, at }, parts);
     }

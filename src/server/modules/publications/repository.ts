@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 
-const objectionColumns = ['id', 'campaign_id', 'unit_id', 'content', 'filed_by', 'filed_at', 'answer', 'answered_by', 'answered_at'] as const;
+const objectionColumns = ['id', 'campaign_id', 'unit_id', 'content', 'filed_by', 'filed_at', 'answer', 'answered_by', 'answered_at', 'decision', 'revised_at'] as const;
 
 export type ObjectionRow = Awaited<ReturnType<typeof findObjection>> & {};
 
@@ -22,13 +22,33 @@ export async function insertObjection(
 ): Promise<void> {
   await db.insertInto('objection').values({
     id: row.id, campaign_id: row.campaignId, unit_id: row.unitId, content: row.content, filed_by: row.by, filed_at: row.at,
-    answer: null, answered_by: null, answered_at: null,
+    answer: null, answered_by: null, answered_at: null, decision: null, revised_at: null,
   }).execute();
 }
 
-/** Answers an objection once; false when it was already answered. */
-export async function answerObjectionOnce(db: Kysely<DB>, id: string, answer: string, by: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('objection').set({ answer, answered_by: by, answered_at: at })
+/**
+ * Answers an objection once with the office's decision; false when it was already answered.
+ * `revisedAt` is set for an upheld objection whose re-scoring is already under way.
+ */
+export async function answerObjectionOnce(
+  db: Kysely<DB>, id: string, answer: { text: string; decision: string; revisedAt: string | null }, by: string, at: string,
+): Promise<boolean> {
+  const result = await db.updateTable('objection')
+    .set({ answer: answer.text, decision: answer.decision, revised_at: answer.revisedAt, answered_by: by, answered_at: at })
     .where('id', '=', id).where('answer', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Upheld objections of the campaign not yet followed by a return for re-scoring. */
+export async function listUpheldAwaitingRevision(db: Kysely<DB>, campaignId: string) {
+  return db.selectFrom('objection').select(objectionColumns)
+    .where('campaign_id', '=', campaignId).where('decision', '=', 'upheld').where('revised_at', 'is', null)
+    .orderBy('filed_at', 'asc').orderBy('id', 'asc').execute();
+}
+
+/** Marks the campaign's upheld objections as followed by the return for re-scoring at `at`. */
+export async function markUpheldRevised(db: Kysely<DB>, campaignId: string, at: string): Promise<number> {
+  const result = await db.updateTable('objection').set({ revised_at: at })
+    .where('campaign_id', '=', campaignId).where('decision', '=', 'upheld').where('revised_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

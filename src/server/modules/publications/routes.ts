@@ -43,5 +43,5 @@ export async function publicationRoutes(app: FastifyInstance, ctx: AppContext): 
   r.post('/api/campaigns/:id/objections/:objectionId/answer', {
     preValidation: ctx.authenticate,
     schema: { tags, summary: '答复申诉', params: objectionParamsSchema, body: objectionAnswerSchema, response: { 200: objectionSchema, ...errorResponses } },
-  }, async (request) => answerObjection(ctx.db, actorOf(request), request.params.id, request.params.objectionId, request.body.answer, ctx.now()));
+  }, async (request) => answerObjection(ctx.db, actorOf(request), request.params.id, request.params.objectionId, request.body, ctx.now()));
 }

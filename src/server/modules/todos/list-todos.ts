@@ -8,10 +8,12 @@ import { campaignResource } from '../campaigns/presenter';
 import { listCampaigns, type CampaignRow } from '../campaigns/repository';
 import { monthlyOverview, reporting } from '../indicator-reports/monthly-reports';
 import { campaignProgress } from '../progress/get-progress';
+import { listUpheldAwaitingRevision } from '../publications/repository';
 import { listTeamsWithoutLeader, listTeamUnits } from '../teams/repository';
 
 type TodoKind =
-  | 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'reviewPublicity' | 'nameTeamLeader' | 'decideVeto' | 'answerObjection' | 'publish';
+  | 'submitMonthlyReport' | 'submitSelfAssessment' | 'scoreUnits' | 'reviewPublicity' | 'nameTeamLeader' | 'decideVeto' | 'answerObjection'
+  | 'reviseForObjection' | 'publish';
 
 interface Todo {
   kind: TodoKind;
@@ -83,8 +85,13 @@ export async function listTodos(db: Kysely<DB>, actor: Actor, now: Date): Promis
     }
     if (c.state === 'publicity') {
       const objections = progress.units.filter((u) => u.openObjections > 0);
+      // 申诉成立: the results go back to re-scoring before anything is published (publishBlockers).
+      const upheld = await listUpheldAwaitingRevision(db, c.id);
       if (objections.length > 0) add(c, 'answerObjection', '答复公示期间的申诉', objections.map((u) => u.unitId), c.publicity_ends_at);
-      else if (c.publicity_ends_at && today >= c.publicity_ends_at) add(c, 'publish', '公示期满，发布考核通报', [], c.publicity_ends_at);
+      if (upheld.length > 0) add(c, 'reviseForObjection', '申诉成立，将考核结果退回重新评分', [...new Set(upheld.map((o) => o.unit_id))], null);
+      if (objections.length === 0 && upheld.length === 0 && c.publicity_ends_at && today >= c.publicity_ends_at) {
+        add(c, 'publish', '公示期满，发布考核通报', [], c.publicity_ends_at);
+      }
     }
   }
   return { items };

@@ -12,7 +12,9 @@ export function ReturnSelfAssessment({ unitName, onClose, onSubmit }: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ok = async () => {
-    const values = await form.validateFields();
+    // A field the form refuses shows its message beside it; nothing is sent and nothing is left uncaught.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSaving(true);
     setError(null);
     try {
@@ -24,7 +26,7 @@ export function ReturnSelfAssessment({ unitName, onClose, onSubmit }: {
     }
   };
   return (
-    <Modal open title="退回自评" okText="退回" cancelText="取消" okButtonProps={{ danger: true }} onOk={ok} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+    <Modal open title="退回自评" okText="退回" cancelText="取消" okButtonProps={{ danger: true }} onOk={() => void ok()} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Typography.Paragraph>退回后{unitName}可以修改自评并重新提交。请写明退回原因，{unitName}将在自评页面看到。</Typography.Paragraph>
       <Form form={form} layout="vertical">

@@ -319,7 +319,9 @@ function Respond({ kind, unitName, onClose, onSubmit }: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ok = async () => {
-    const values = await form.validateFields();
+    // A field the form refuses shows its message beside it; nothing is sent and nothing is left uncaught.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSaving(true);
     setError(null);
     try {
@@ -334,7 +336,7 @@ function Respond({ kind, unitName, onClose, onSubmit }: {
   return (
     <Modal
       open title={disagree ? '对考核组评分提出异议' : '确认考核组评分'} okText={disagree ? '提交异议' : '确认'} cancelText="取消"
-      onOk={ok} onCancel={onClose} confirmLoading={saving} destroyOnHidden
+      onOk={() => void ok()} onCancel={onClose} confirmLoading={saving} destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Typography.Paragraph>

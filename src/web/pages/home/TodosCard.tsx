@@ -19,6 +19,7 @@ export function todoLink(todo: Todo): { to: string; text: string } {
     case 'nameTeamLeader': return { to: `${c(todo.campaignId)}/teams`, text: '去指定' };
     case 'decideVeto': return { to: '/accidents', text: '去处理' };
     case 'answerObjection': return { to: `${c(todo.campaignId)}/approval`, text: '去答复' };
+    case 'reviseForObjection': return { to: `${c(todo.campaignId)}/approval`, text: '去退回' };
     case 'publish': return { to: `${c(todo.campaignId)}/approval`, text: '去发布' };
   }
 }

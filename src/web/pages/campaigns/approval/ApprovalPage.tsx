@@ -2,6 +2,7 @@ import { Alert, Breadcrumb, Col, Descriptions, Row, Skeleton, Tag, Typography } 
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { chinaMinute } from '../../../../domain/workflow/campaign-state';
+import { awaitsRevision } from '../../../../domain/workflow/objection';
 import { can } from '../../../../domain/access/can';
 import { actorOf, mayList } from '../../../access';
 import { useRequest } from '../../../api/use-request';
@@ -30,10 +31,15 @@ export function Component() {
   const history = useRequest(async () => (readsHistory ? approvalApi.history(id) : null), [id, c?.version, readsHistory]);
   const names = useRequest(async () => (readsAccounts ? approvalApi.accountNames() : new Map<string, string>()), [readsAccounts]);
   const units = useRequest(() => campaignApi.units(id), [id]);
-  // One list for the objections card and for what publication waits for.
-  const objections = useRequest(() => approvalApi.objections(id), [id]);
+  // One list for the objections card and for what publication waits for; read again after each
+  // state change (a return for re-scoring settles the upheld objections).
+  const objections = useRequest(() => approvalApi.objections(id), [id, c?.version]);
   const openObjections = objections.data ? objections.data.items.filter((o) => !o.answer).length : undefined;
   const unitNames = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.unitId, u.name])), [units.data]);
+  const upheldUnits = useMemo(
+    () => [...new Set((objections.data?.items ?? []).filter(awaitsRevision).map((o) => unitNames.get(o.unitId) ?? '申诉单位'))],
+    [objections.data, unitNames],
+  );
   const accountNames = names.data ?? new Map<string, string>();
   const office = mayManageCampaigns(account);
   // The published versions and their differences are the office's and leaders' (results/diff-versions.ts);
@@ -66,7 +72,7 @@ export function Component() {
             </Descriptions>
           </Col>
           <Col xs={24}>
-            <TransitionActions campaign={c} account={account} openObjections={openObjections} onChanged={() => campaign.reload()} />
+            <TransitionActions campaign={c} account={account} openObjections={openObjections} upheldUnits={upheldUnits} onChanged={() => campaign.reload()} />
           </Col>
           <Col xs={24}>
             <StateTimeline campaign={c} records={readsHistory ? history.data?.items ?? [] : null} names={accountNames} error={history.error} />

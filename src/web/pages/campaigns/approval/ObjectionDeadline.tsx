@@ -23,7 +23,7 @@ export function ObjectionDeadline({ campaign, forUnit }: { campaign: CampaignVie
   }
   const refusal = objectionRefusal(campaign.state, campaign.publicityEndsAt, new Date(now).toISOString());
   if (refusal) {
-    const next = forUnit ? '安委办答复后在此查看。' : '尚未答复的申诉答复后即可发布通报。';
+    const next = forUnit ? '安委办答复后在此查看。' : '申诉全部答复后方可发布通报；申诉成立的，须先退回重新评分。';
     return <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${refusal}。`} description={next} />;
   }
   if (!campaign.publicityEndsAt) return null;
@@ -35,7 +35,7 @@ export function ObjectionDeadline({ campaign, forUnit }: { campaign: CampaignVie
       title={`申诉截止：${chinaMinute(campaign.publicityEndsAt)}（${timeLeft(campaign.publicityEndsAt, now)}）`}
       description={forUnit
         ? '对本单位的考核结果有异议的，请在截止前写明对哪一项结果有异议及理由；安委办逐件答复，答复在此查看。'
-        : '公示期间各单位可提出申诉；全部答复且公示期满后方可发布通报。'}
+        : '公示期间各单位可提出申诉；全部答复且公示期满后方可发布通报，申诉成立的须先退回重新评分。'}
     />
   );
 }

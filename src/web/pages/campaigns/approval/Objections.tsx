@@ -2,6 +2,7 @@ import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { chinaMinute } from '../../../../domain/workflow/campaign-state';
+import { awaitsRevision, objectionDecisionLabels, objectionStatus } from '../../../../domain/workflow/objection';
 import type { AccountView } from '../../../../shared/schemas/account';
 import type { CampaignView } from '../../../../shared/schemas/campaign';
 import type { RequestState } from '../../../api/use-request';
@@ -11,10 +12,18 @@ import type { Objection, ObjectionList } from './api';
 import { FileObjectionForm } from './FileObjectionForm';
 import { ObjectionDeadline } from './ObjectionDeadline';
 
+/** The colour of an objection's status: open, upheld and still to be returned, or settled. */
+function statusColour(o: Objection): string {
+  if (!o.answer) return 'orange';
+  if (awaitsRevision(o)) return 'red';
+  return o.decision === 'upheld' ? 'cyan' : 'green';
+}
+
 /**
  * 申诉 during publicity (公示): a unit's liaison files its unit's own and reads the office's
- * answers (the server lists a unit only its own); the office answers each. Publication waits
- * until every objection is answered (TransitionActions shows why).
+ * decision and answer (the server lists a unit only its own); the office answers each.
+ * Publication waits until every objection is answered and every upheld one returned for
+ * re-scoring (TransitionActions shows why).
  */
 export function Objections({ campaign, account, list, unitNames, names }: {
   campaign: CampaignView; account: AccountView; list: RequestState<ObjectionList>;
@@ -50,7 +59,7 @@ export function Objections({ campaign, account, list, unitNames, names }: {
               title={(
                 <Space wrap>
                   <span>{unitName(o.unitId)}</span>
-                  <Tag color={o.answer ? 'green' : 'orange'}>{o.answer ? '已答复' : '待答复'}</Tag>
+                  <Tag color={statusColour(o)}>{objectionStatus(o)}</Tag>
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{chinaMinute(o.filedAt)} {who(o.filedBy)}</Typography.Text>
                 </Space>
               )}
@@ -59,9 +68,12 @@ export function Objections({ campaign, account, list, unitNames, names }: {
                   <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0, 0, 0, 0.88)' }}>{o.content}</div>
                   {o.answer && (
                     <div style={{ marginTop: 8, padding: 8, background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 4 }}>
-                      <Typography.Text strong>安委办答复</Typography.Text>
+                      <Typography.Text strong>安委办答复{o.decision ? `：${objectionDecisionLabels[o.decision]}` : ''}</Typography.Text>
                       <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{o.answeredAt ? chinaMinute(o.answeredAt) : ''} {who(o.answeredBy)}</Typography.Text>
                       <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0, 0, 0, 0.88)' }}>{o.answer}</div>
+                      {o.revisedAt && (
+                        <Typography.Text type="secondary">考核结果已于 {chinaMinute(o.revisedAt)} 退回重新评分，更正后重新审定并公示。</Typography.Text>
+                      )}
                     </div>
                   )}
                 </>
@@ -73,6 +85,7 @@ export function Objections({ campaign, account, list, unitNames, names }: {
       {ownUnit && <FileObjectionForm campaign={campaign} unitId={ownUnit} unitName={unitName(ownUnit)} onFiled={list.reload} />}
       <AnswerObjectionModal
         campaignId={campaign.id}
+        campaignState={campaign.state}
         objection={answering}
         unitName={answering ? unitName(answering.unitId) : ''}
         onClose={() => setAnswering(null)}

@@ -24,10 +24,14 @@ const publicityDays = campaignTransitionSchema.shape.publicityDays.unwrap().int(
  * meeting and publicity days on approval and a reason on return. A refusal (for instance
  * approval while veto proposals await a decision) is shown as the server words it. Beside
  * 发布通报 stands what publication still waits for (the domain's publishBlockers, the words
- * the server refuses with): the publicity term and the objections not yet answered.
+ * the server refuses with): the publicity term, the objections not yet answered, and those
+ * upheld (申诉成立), for which the page offers 退回重新评分 with the reason filled in.
  */
-export function TransitionActions({ campaign, account, openObjections, onChanged }: {
-  campaign: CampaignView; account: AccountView; openObjections: number | undefined; onChanged: (view: CampaignView) => void;
+export function TransitionActions({ campaign, account, openObjections, upheldUnits, onChanged }: {
+  campaign: CampaignView; account: AccountView; openObjections: number | undefined;
+  /** units whose objection was upheld and not yet returned for re-scoring */
+  upheldUnits: readonly string[];
+  onChanged: (view: CampaignView) => void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -37,8 +41,10 @@ export function TransitionActions({ campaign, account, openObjections, onChanged
   const actions = transitionsFor(campaign, account);
   const rule = action ? campaignTransitions[action] : null;
   const waiting = actions.includes('publish') && openObjections !== undefined
-    ? publishBlockers({ publicityEndsAt: campaign.publicityEndsAt, openObjections }, new Date().toISOString())
+    ? publishBlockers({ publicityEndsAt: campaign.publicityEndsAt, openObjections, upheldObjections: upheldUnits.length }, new Date().toISOString())
     : [];
+  const mayReturn = actions.includes('returnForRevision');
+  const upheldReason = upheldUnits.length > 0 ? `${upheldUnits.join('、')}的申诉经复核成立，更正评分后重新审定并公示` : undefined;
 
   const open = (next: CampaignAction) => {
     form.resetFields();
@@ -90,6 +96,9 @@ export function TransitionActions({ campaign, account, openObjections, onChanged
             <>
               {waiting.map((w) => <div key={w}>{w}。</div>)}
               {openObjections ? <div>请在下方“申诉”中逐件答复。</div> : null}
+              {upheldUnits.length > 0 && mayReturn ? (
+                <div>请点击上方“{campaignTransitions.returnForRevision.label}”，更正{upheldUnits.join('、')}的评分。</div>
+              ) : null}
             </>
           )}
         />
@@ -109,7 +118,8 @@ export function TransitionActions({ campaign, account, openObjections, onChanged
             “{campaign.name}”将由“{campaign.stateLabel}”进入“{campaignStateLabels[rule.to]}”。
           </Typography.Paragraph>
         )}
-        <Form form={form} layout="vertical" initialValues={{ publicityDays: campaign.publicityDays ?? 5 }}>
+        {/* An upheld objection is the usual reason to return from publicity: said for the office, to amend. */}
+        <Form form={form} layout="vertical" initialValues={{ publicityDays: campaign.publicityDays ?? 5, reason: upheldReason }}>
           {action === 'approve' && (
             <>
               <Form.Item name="meeting" label="审定会议" rules={[zodRule(campaignTransitionSchema.shape.meeting, '请填写审定会议')]}>

@@ -4,6 +4,7 @@ import type { auditListSchema } from '../../../../shared/schemas/audit';
 import type { CampaignTransition, CampaignView } from '../../../../shared/schemas/campaign';
 import type { objectionListSchema, objectionSchema } from '../../../../shared/schemas/objection';
 import type { resultVersionListSchema, tableDiffSchema } from '../../../../shared/schemas/result';
+import type { ObjectionDecision } from '../../../../domain/workflow/objection';
 import { api } from '../../../api/client';
 
 export type AuditList = z.infer<typeof auditListSchema>;
@@ -31,8 +32,8 @@ export const approvalApi = {
   transition: (id: string, body: CampaignTransition) => api.post<CampaignView>(`${at(id)}/transitions`, body),
   objections: (id: string) => api.get<ObjectionList>(`${at(id)}/objections`),
   fileObjection: (id: string, unitId: string, content: string) => api.post<Objection>(`${at(id)}/objections`, { unitId, content }),
-  answerObjection: (id: string, objectionId: string, answer: string) =>
-    api.post<Objection>(`${at(id)}/objections/${encodeURIComponent(objectionId)}/answer`, { answer }),
+  answerObjection: (id: string, objectionId: string, decision: ObjectionDecision, answer: string) =>
+    api.post<Objection>(`${at(id)}/objections/${encodeURIComponent(objectionId)}/answer`, { decision, answer }),
   versions: (id: string) => api.get<VersionList>(`${at(id)}/result-versions`),
   diff: (id: string, from: number, to: number) => api.get<TableDiff>(`${at(id)}/result-versions/${from}/diff/${to}`),
   correct: (id: string, reason: string) => api.post<{ version: number | null; reason: string; diff: TableDiff }>(`${at(id)}/result-versions`, { reason }),
