@@ -46,6 +46,7 @@ export const auditActionLabels: Record<string, string> = {
   'accident.record': '登记事故',
   'accident.update': '更新事故',
   'accident.updateFigures': '补报事故数据',
+  'accident.recordReport': '登记事故报告时间',
   'monthlyReport.submit': '报送月度指标',
   'metrics.save': '录入考核指标值',
   'score.member': '保存考核组成员评分',
