@@ -50,3 +50,13 @@ export function defaultCampaignId(items: CampaignList['items'], year: number): s
 }
 
 export const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(2)}%`;
+
+/**
+ * The campaign's 月报报送期限 in words: the current rule, and the months that kept an earlier one
+ * because they had ended when the office changed it (domain monthly-report.ts, graceDaysOf).
+ */
+export function ruleSummary(list: Pick<MonthlyReportList, 'graceDays' | 'rule' | 'items'>): string {
+  const kept = (list.items[0]?.months ?? []).filter((m) => m.graceDays !== list.graceDays);
+  if (kept.length === 0) return list.rule;
+  return `${list.rule}（${kept.map((m) => `${m.month}月`).join('、')}在修改前已结束，仍按${kept[0]!.rule}${kept.some((m) => m.graceDays !== kept[0]!.graceDays) ? '等原期限' : ''}）`;
+}
