@@ -17,7 +17,7 @@ interface Reports { graceDays: number; rule: string; items: { unitId: string; mo
 describe('the campaign\'s monthly report rule (月报报送期限)', { timeout: 90_000 }, () => {
   const t = useTestApp();
   let d: District;
-  let users: { username: string }[];
+  let users: readonly [{ username: string }, { username: string }];
   let admin: Client;
   let liaison: Client;
 
@@ -27,7 +27,7 @@ describe('the campaign\'s monthly report rule (月报报送期限)', { timeout: 
     users = [
       await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
       await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-    ];
+    ] as const;
     [admin, liaison] = await loginAll(t.app, users);
   });
 
