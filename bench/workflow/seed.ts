@@ -43,7 +43,8 @@ export async function seedBenchCampaign(db: Database['db'], units: number, accid
     await insertCampaign(trx, {
       id: campaignId, organisation_id: 'bd', name: parts.scheme.campaign.name, year: parts.scheme.campaign.year, period: null,
       state: 'publicity', scheme_version: 1, agreement_due: null, self_assessment_due: null, assessment_ends: null,
-      publicity_days: 5, publicity_ends_at: '2025-01-05T00:00:00.000Z', approval_meeting: '基准会议', created_at: at, updated_at: at,
+      publicity_days: 5, publicity_ends_at: '2025-01-05T00:00:00.000Z', approval_meeting: '基准会议', monthly_report_grace_days: 2,
+      created_at: at, updated_at: at,
     });
     await insertScheme(trx, { campaignId, version: 1, scheme: parts.scheme, note: null, createdBy: null, at });
     await insertCampaignUnits(trx, campaignId, unitList.map(({ id, name: _name, ...fields }, i) => ({ unitId: id, sortOrder: i + 1, fields })));

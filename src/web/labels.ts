@@ -180,6 +180,14 @@ export const auditFieldLabels: Record<string, string> = {
   signedOn: '签订日期',
   scannedFile: '签订文本扫描件',
   updatedAt: '更新时间',
+  // 修改考核活动日期 (campaign.updateDates): the fields of domain/workflow/campaign-dates.ts.
+  agreementDue: '责任书签订截止日期',
+  selfAssessmentDue: '单位自评截止日期',
+  assessmentEnds: '考核评分截止日期',
+  publicityDays: '公示天数',
+  monthlyReportGraceDays: '月报报送期限',
+  monthlyReportRuleApplies: '适用月份',
+  monthlyReportMonthsKept: '已结束月份',
 };
 
 export function labelOr(labels: Record<string, string>, code: string, fallback: string): string {

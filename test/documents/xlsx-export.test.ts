@@ -53,12 +53,13 @@ describe('results workbook', () => {
 describe('indicator reports and accident register', () => {
   it('computes use of the ceiling and pace against the share of the year elapsed', async () => {
     const buffer = await buildIndicatorReportsWorkbook([
-      { unit: '王村镇政府', indicator: '生产安全事故死亡人数', period: '2014-08', ceiling: 14, actual: 2, cumulative: 11, yearElapsed: 8 / 12, reportedOn: new Date('2014-09-02T00:00:00Z') },
-      { unit: '区安监局', indicator: '较大事故起数', period: '2014-08', ceiling: 0, actual: 0, cumulative: 0, yearElapsed: 8 / 12, reportedOn: null },
-      { unit: '北郊镇政府', indicator: '生产安全事故死亡人数', period: '2014-08', ceiling: 3, actual: 2, cumulative: 4, yearElapsed: 8 / 12, reportedOn: null },
+      { unit: '王村镇政府', indicator: '生产安全事故死亡人数', period: '2014-08', ceiling: 14, actual: 2, cumulative: 11, yearElapsed: 8 / 12, deadline: new Date('2014-09-02T00:00:00Z'), reportedOn: new Date('2014-09-02T00:00:00Z'), reportStatus: '按时报送' },
+      { unit: '区安监局', indicator: '较大事故起数', period: '2014-08', ceiling: 0, actual: 0, cumulative: 0, yearElapsed: 8 / 12, deadline: new Date('2014-09-02T00:00:00Z'), reportedOn: null, reportStatus: '未报送' },
+      { unit: '北郊镇政府', indicator: '生产安全事故死亡人数', period: '2014-08', ceiling: 3, actual: 2, cumulative: 4, yearElapsed: 8 / 12, deadline: new Date('2014-09-02T00:00:00Z'), reportedOn: null, reportStatus: '未报送' },
     ]);
     const sheet = (await readWorkbookTables(buffer)).get('控制指标报表') ?? [];
     expect(sheet.slice(1).map((r) => [r.values[6], r.values[8], r.values[9]])).toEqual([[11 / 14, '超进度', '否'], [null, '正常', '否'], [4 / 3, '已突破', '是']]);
+    expect(sheet.slice(1).map((r) => r.values[12])).toEqual(['按时报送', '未报送', '未报送']);
     expect((await describeWorkbook(buffer))[0]?.numFmts[6]).toBe('0.00%');
   });
 

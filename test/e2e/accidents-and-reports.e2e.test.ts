@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fillDay, latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
+import { reportDeadline } from '../../src/domain/workflow/monthly-report';
 
 const app = useDemoApp();
 
@@ -23,6 +24,10 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 const now = new Date();
 const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
 const reportMonth = now.getUTCMonth() === 0 ? 1 : now.getUTCMonth(); // the last month that has ended
+const year = now.getUTCFullYear();
+// The month of today (China time) has not ended: a new 月报报送期限 applies from it; earlier months keep theirs.
+const chinaToday = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const openMonth = Array.from({ length: 12 }, (_, i) => i + 1).find((m) => reportDeadline(year, m, 0) >= chinaToday)!;
 
 describe('事故登记', () => {
   test('the grade follows the figures as they are typed; the 较大 accident’s veto proposal is rejected with a reason', async () => {
@@ -143,13 +148,39 @@ describe('事故登记', () => {
 });
 
 describe('月度指标', () => {
+  test('the office sets the 月报报送期限 with the campaign\'s dates', async () => {
+    const page = await signedIn('admin', '/campaigns');
+    await page.getByRole('link', { name: new RegExp(`^${year}年`) }).first().click();
+    await page.getByRole('button', { name: '修改日期' }).click();
+    const form = page.getByRole('form', { name: '修改考核活动日期' });
+    const rule = form.getByLabel('月报报送期限');
+    expect(await rule.inputValue()).toBe('2');
+    await form.getByText('修改只适用于尚未结束的月份，已结束的月份仍按原期限。').waitFor();
+    await rule.fill('5');
+    await form.getByRole('button', { name: '保存日期' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'campaign-dates-monthly-rule', false);
+    await form.getByRole('button', { name: '保存日期' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-descriptions').innerText()).toContain('月末后 5 日内');
+    expect(await latinWords(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   test('the liaison reports a month; the derived accident figures are read-only', async () => {
     const page = await signedIn('wangcun', '/monthly-reports');
     await page.getByRole('heading', { name: '月度指标' }).waitFor();
     await settled(page);
+    // The office's new rule (previous test) for the months not yet ended; the months ended keep 2 days.
+    const intro = page.getByText(/各单位每月报送上月指标/);
+    await expect.poll(() => intro.innerText()).toContain('报送期限为月末后 5 日内');
+    if (openMonth > 1) expect(await intro.innerText()).toContain(`${openMonth - 1}月在修改前已结束，仍按月末后 2 日内`);
+    const open = page.getByRole('row').filter({ has: page.getByRole('cell', { name: `${openMonth}月`, exact: true }) });
+    expect(await open.innerText()).toContain(reportDeadline(year, openMonth, 5));
     await page.getByRole('button', { name: `填报${reportMonth}月` }).click();
     const dialog = page.getByRole('dialog', { name: new RegExp(`${reportMonth}月月报`) });
     await dialog.getByText('来自事故登记，不需填报').waitFor();
+    const kept = reportMonth < openMonth ? 2 : 5;
+    await dialog.getByText(`报送期限：${reportDeadline(year, reportMonth, kept)}（月末后 ${kept} 日内）`).waitFor();
     await dialog.getByLabel('执法检查次数').fill('12');
     await dialog.getByLabel('排查发现隐患数').fill('30');
     await screenshot(page, 'monthly-report-form', false);

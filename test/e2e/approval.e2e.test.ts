@@ -55,11 +55,15 @@ describe('考核活动: 复制上一年度', () => {
       // A multiple select keeps its list open; a click on the dialog's title closes it.
       await dialog.getByText('新建考核活动').click();
       await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      // 月报报送期限: left empty, the copy keeps 2014's rule (月末后 2 日内); 2015 takes 3 days.
+      expect(await dialog.getByLabel('月报报送期限').getAttribute('placeholder')).toBe('同上年');
+      if (width === 1280) await dialog.getByLabel('月报报送期限').fill('3');
       await screenshot(page, 'campaign-copy', false);
       await dialog.getByRole('button', { name: '复制并创建' }).click();
       await page.getByRole('heading', { name: `${year}年全区安全生产目标管理考核`, level: 3 }).waitFor();
       await page.getByText('被考核单位（37 个）').waitFor();
       await expect.poll(() => page.locator('.ant-descriptions').getByText('准备', { exact: true }).count()).toBeGreaterThan(0);
+      expect(await page.locator('.ant-descriptions').innerText()).toContain(width === 1280 ? '月末后 3 日内' : '月末后 2 日内');
 
       // The copied scheme reads as a 考核办法: criteria with points and methods, grades, vetoes, rewards.
       await page.getByRole('button', { name: '考核方案' }).click();

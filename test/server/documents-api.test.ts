@@ -161,7 +161,7 @@ describe('document downloads of a campaign', { timeout: 120_000 }, () => {
     expect(res.statusCode).toBe(200);
     expect(savedName(res)).toMatch(/控制指标报表\.xlsx$/);
     const sheet = (await readWorkbookTables(res.rawPayload)).get('控制指标报表')!;
-    expect(sheet[0]!.values).toEqual(['单位', '控制指标', '月份', '年度控制数', '本月实际', '累计', '已用比例', '时间进度', '进度', '是否突破', '报送日期']);
+    expect(sheet[0]!.values).toEqual(['单位', '控制指标', '月份', '年度控制数', '本月实际', '累计', '已用比例', '时间进度', '进度', '是否突破', '报送期限', '报送日期', '报送情况']);
     // The test units were given no control indicators.
     expect(sheet).toHaveLength(1);
   });

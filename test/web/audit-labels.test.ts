@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STEP_ZH } from '../../src/domain/ledgers/enforcement/procedures';
-import { auditActionLabel } from '../../src/web/labels';
+import { campaignDateFields, campaignDateLabels } from '../../src/domain/workflow/campaign-dates';
+import { auditActionLabel, auditFieldLabels } from '../../src/web/labels';
 
 const serverDir = fileURLToPath(new URL('../../src/server', import.meta.url));
 
@@ -29,5 +30,17 @@ describe('the audit log names every action in Chinese', () => {
   it('enforcement steps by the procedure\'s names', () => {
     for (const [step, label] of Object.entries(STEP_ZH)) expect(auditActionLabel(`enforcement.${step}`)).toBe(`执法措施：${label}`);
     expect(auditActionLabel('enforcement.nothing')).toBe('其他操作');
+  });
+
+  it('修改考核活动日期 names each changed date and the 月报报送期限 with the months it applies to', () => {
+    expect(auditActionLabel('campaign.updateDates')).toBe('修改考核活动日期');
+    for (const f of campaignDateFields) expect(auditFieldLabels[f]).toBe(campaignDateLabels[f]);
+    expect(auditFieldLabels.monthlyReportGraceDays).toBe('月报报送期限');
+    // The audit detail of a rule change (update-campaign-dates.ts) names where it applies and which months kept the old rule.
+    const written = readFileSync(join(serverDir, 'modules/campaigns/update-campaign-dates.ts'), 'utf8');
+    for (const key of ['monthlyReportRuleApplies', 'monthlyReportMonthsKept']) {
+      expect(written).toContain(`${key}:`);
+      expect(auditFieldLabels[key]).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

@@ -17,6 +17,8 @@ export interface CampaignTable {
   publicity_days: number | null;
   publicity_ends_at: string | null;
   approval_meeting: string | null;
+  /** 月报报送期限: days after month end (domain/workflow/monthly-report.ts); 2 by default */
+  monthly_report_grace_days: number;
   version: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -184,6 +186,15 @@ export interface MonthlyReportTable {
   updated_at: string;
 }
 
+/** The rule a month of the campaign's year kept when the rule changed after it had ended (migration 20261207T090000). */
+export interface MonthlyReportGraceTable {
+  campaign_id: string;
+  /** 1–12 of the campaign's year */
+  month: number;
+  grace_days: number;
+  fixed_at: string;
+}
+
 export interface AssessmentResponseTable {
   campaign_id: string;
   unit_id: string;
@@ -210,5 +221,6 @@ export interface WorkflowTables {
   result_version: ResultVersionTable;
   result_trace: ResultTraceTable;
   monthly_report: MonthlyReportTable;
+  monthly_report_grace: MonthlyReportGraceTable;
   assessment_response: AssessmentResponseTable;
 }

@@ -138,7 +138,11 @@ export interface IndicatorReportRow {
   cumulative: number;
   /** Share of the year elapsed at the end of the period, 0–1 (for the 进度 comparison). */
   yearElapsed: number;
+  /** The month's 月报 deadline under the campaign's rule for that month (domain monthly-report.ts). */
+  deadline: Date;
   reportedOn: Date | null;
+  /** 按时报送 / 迟报 / 待报送 / 未报送 (domain reportStatusLabels). */
+  reportStatus: string;
 }
 
 export async function buildIndicatorReportsWorkbook(rows: IndicatorReportRow[]): Promise<Buffer> {
@@ -155,7 +159,9 @@ export async function buildIndicatorReportsWorkbook(rows: IndicatorReportRow[]):
       { header: '时间进度', key: 'yearElapsed', numFmt: PERCENT },
       { header: '进度', key: 'pace' },
       { header: '是否突破', key: 'breach' },
+      { header: '报送期限', key: 'deadline', numFmt: DATE },
       { header: '报送日期', key: 'reportedOn', numFmt: DATE },
+      { header: '报送情况', key: 'reportStatus' },
     ],
     rows: rows.map((row) => {
       const used = row.ceiling > 0 ? row.cumulative / row.ceiling : null;

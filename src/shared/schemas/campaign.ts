@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { campaignStates } from '../../domain/workflow/campaign-state';
+import { graceDaysRange } from '../../domain/workflow/monthly-report';
 
 /** Dates the office sets for a campaign (ISO dates, YYYY-MM-DD). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** 月报报送期限: days after month end, range and reason in domain/workflow/monthly-report.ts. */
+const graceRangeMessage = `月报报送期限应为月末后 ${graceDaysRange.min} 至 ${graceDaysRange.max} 日的整数`;
+export const monthlyReportGraceDaysSchema = z.number(graceRangeMessage).int(graceRangeMessage)
+  .min(graceDaysRange.min, graceRangeMessage).max(graceDaysRange.max, graceRangeMessage);
 
 export const campaignDatesSchema = z.object({
   agreementDue: isoDate.optional().describe('责任书签订截止日期'),
   selfAssessmentDue: isoDate.optional().describe('单位自评截止日期'),
   assessmentEnds: isoDate.optional().describe('考核评分截止日期'),
+  monthlyReportGraceDays: monthlyReportGraceDaysSchema.optional()
+    .describe('月报报送期限：月末后 N 日内报送为按时（0 为月末当日）；新建缺省 2，复制缺省沿用上年'),
 }).strict();
 
 /**
@@ -21,6 +29,8 @@ export const campaignDatesUpdateSchema = z.object({
   assessmentEnds: isoDate.nullable().optional().describe('考核评分截止日期；null 清除'),
   publicityDays: z.number().int('公示天数应为整数').min(1, '公示天数应为 1 至 30 天').max(30, '公示天数应为 1 至 30 天').nullable().optional()
     .describe('计划公示天数（审定时可改）；null 清除'),
+  monthlyReportGraceDays: monthlyReportGraceDaysSchema.optional()
+    .describe('月报报送期限：月末后 N 日内（0–15）；只适用于尚未结束的月份，已结束的月份仍按原期限'),
 }).strict();
 export type CampaignDatesUpdate = z.infer<typeof campaignDatesUpdateSchema>;
 
@@ -88,6 +98,7 @@ export const campaignSchema = z.object({
   publicityDays: z.number().int().nullable(),
   publicityEndsAt: z.string().nullable(),
   approvalMeeting: z.string().nullable(),
+  monthlyReportGraceDays: z.number().int().describe('月报报送期限：月末后 N 日内（适用于修改时尚未结束的月份）'),
   version: z.number().int().describe('乐观并发版本号：状态变更时原样带回'),
   updatedAt: z.string(),
 });

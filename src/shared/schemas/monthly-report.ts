@@ -21,7 +21,9 @@ export const monthlyReportBodySchema = z.object({
 
 const monthSchema = z.object({
   month: z.number().int(),
-  deadline: z.string(),
+  deadline: z.string().describe('报送期限（含当日）'),
+  graceDays: z.number().int().describe('本月适用的月报报送期限：月末后 N 日内'),
+  rule: z.string().describe('本月适用的报送期限，如“月末后 2 日内”'),
   status: z.enum(['notDue', 'due', 'onTime', 'late', 'missing']),
   statusLabel: z.string(),
   submittedOn: z.string().nullable(),
@@ -50,6 +52,8 @@ export const monthlyReportListSchema = z.object({
   year: z.number().int(),
   today: z.string(),
   asOf: z.string().optional().describe('控制指标进度的统计日'),
+  graceDays: z.number().int().describe('考核活动现行的月报报送期限（月末后 N 日内），适用于尚未结束的月份'),
+  rule: z.string().describe('现行报送期限，如“月末后 2 日内”'),
   items: z.array(unitMonthlyReportsSchema),
 });
 export const monthlyReportSchema = monthSchema.extend({ unitId: z.string() });

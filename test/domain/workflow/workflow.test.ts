@@ -6,7 +6,9 @@ import { transitionAgreement } from '../../../src/domain/workflow/agreement-stat
 import {
   campaignStates, campaignTransitions, chinaMinute, objectionRefusal, publicityEnd, publishBlockers, transitionCampaign, type CampaignAction, type CampaignFacts,
 } from '../../../src/domain/workflow/campaign-state';
-import { reportDeadline, reportStatus } from '../../../src/domain/workflow/monthly-report';
+import {
+  graceDaysOf, graceDaysText, monthEnded, monthsToFix, reportDeadline, reportStatus, validGraceDays,
+} from '../../../src/domain/workflow/monthly-report';
 import { selfAssessmentEditable, transitionSelfAssessment } from '../../../src/domain/workflow/self-assessment-state';
 import { vetoProposals } from '../../../src/domain/workflow/veto-proposals';
 
@@ -115,17 +117,52 @@ describe('self-assessment lock', () => {
   });
 });
 
-describe('monthly reports: due within 2 days of month end', () => {
+describe('monthly reports: due N days after month end (月报报送期限)', () => {
   it.each([
-    [2014, 1, 2, '2014-02-02'], [2014, 2, 2, '2014-03-02'], [2016, 2, 2, '2016-03-02'], [2014, 12, 2, '2015-01-02'], [2014, 4, 5, '2014-05-05'],
+    // N = 0: the month's last day itself; February of a leap year (2016) and of a common one (2014, 2100).
+    [2014, 1, 0, '2014-01-31'], [2014, 2, 0, '2014-02-28'], [2016, 2, 0, '2016-02-29'], [2100, 2, 0, '2100-02-28'], [2014, 12, 0, '2014-12-31'],
+    [2014, 1, 2, '2014-02-02'], [2014, 2, 2, '2014-03-02'], [2016, 2, 2, '2016-03-02'], [2014, 4, 2, '2014-05-02'], [2014, 12, 2, '2015-01-02'],
+    [2014, 2, 5, '2014-03-05'], [2016, 2, 5, '2016-03-05'], [2014, 4, 5, '2014-05-05'], [2014, 12, 5, '2015-01-05'], [2014, 12, 15, '2015-01-15'],
   ])('%i-%i with %i days → %s', (year, month, grace, expected) => {
     expect(reportDeadline(year, month, grace)).toBe(expected);
   });
   it.each([
-    [null, '2014-05-31', 'notDue'], [null, '2014-06-01', 'due'], [null, '2014-06-02', 'due'], [null, '2014-06-03', 'missing'],
-    ['2014-06-02', '2014-07-01', 'onTime'], ['2014-06-03', '2014-07-01', 'late'],
-  ])('May report submitted %s, today %s → %s', (submitted, today, status) => {
-    expect(reportStatus(2014, 5, submitted, today)).toBe(status);
+    [2, null, '2014-05-31', 'notDue'], [2, null, '2014-06-01', 'due'], [2, null, '2014-06-02', 'due'], [2, null, '2014-06-03', 'missing'],
+    [2, '2014-06-02', '2014-07-01', 'onTime'], [2, '2014-06-03', '2014-07-01', 'late'],
+    [0, null, '2014-05-31', 'notDue'], [0, null, '2014-06-01', 'missing'], [0, '2014-05-31', '2014-06-01', 'onTime'], [0, '2014-06-01', '2014-06-01', 'late'],
+    [5, null, '2014-06-05', 'due'], [5, null, '2014-06-06', 'missing'], [5, '2014-06-05', '2014-07-01', 'onTime'], [5, '2014-06-06', '2014-07-01', 'late'],
+  ])('May report with %i days, submitted %s, today %s → %s', (grace, submitted, today, status) => {
+    expect(reportStatus(2014, 5, submitted, today, grace)).toBe(status);
+  });
+  it.each([
+    // December's report falls due in January of the next year.
+    [2, null, '2014-12-31', 'notDue'], [2, null, '2015-01-02', 'due'], [2, null, '2015-01-03', 'missing'], [2, '2015-01-02', '2015-02-01', 'onTime'],
+    [0, null, '2015-01-01', 'missing'], [5, '2015-01-05', '2015-02-01', 'onTime'], [5, '2015-01-06', '2015-02-01', 'late'],
+  ])('December report with %i days, submitted %s, today %s → %s', (grace, submitted, today, status) => {
+    expect(reportStatus(2014, 12, submitted, today, grace)).toBe(status);
+  });
+  it('leaves 2016-02 (leap) due on 03-01 with one day, 2014-02 on 03-01 too', () => {
+    expect(reportStatus(2016, 2, null, '2016-03-01', 1)).toBe('due');
+    expect(reportStatus(2016, 2, null, '2016-02-29', 1)).toBe('notDue');
+    expect(reportStatus(2014, 2, null, '2014-03-01', 1)).toBe('due');
+    expect(reportStatus(2014, 2, null, '2014-03-02', 1)).toBe('missing');
+  });
+  it('says the rule in words', () => {
+    expect([0, 2, 5].map(graceDaysText)).toEqual(['月末后当日', '月末后 2 日内', '月末后 5 日内']);
+    expect([0, 15, 2].every(validGraceDays)).toBe(true);
+    expect([-1, 16, 1.5, null, '2'].some(validGraceDays)).toBe(false);
+  });
+  it('keeps each ended month at the rule it fell due under', () => {
+    // Changed on 2014-03-01: January and February have ended (February is still 待报送 under 2 days) and keep it.
+    expect(monthsToFix(2014, '2014-03-01', new Map())).toEqual([1, 2]);
+    expect(monthsToFix(2014, '2014-02-28', new Map())).toEqual([1]);
+    expect(monthsToFix(2014, '2014-06-15', new Map([[1, 2], [2, 2]]))).toEqual([3, 4, 5]);
+    expect(monthsToFix(2015, '2014-12-20', new Map())).toEqual([]);
+    expect(monthsToFix(2014, '2015-01-01', new Map())).toHaveLength(12);
+    const fixed = new Map([[1, 2], [2, 2]]);
+    expect([1, 2, 3].map((m) => graceDaysOf(m, 5, fixed))).toEqual([2, 2, 5]);
+    expect(monthEnded(2014, 2, '2014-02-28')).toBe(false);
+    expect(monthEnded(2014, 2, '2014-03-01')).toBe(true);
   });
 });
 

@@ -22,6 +22,7 @@ import * as unitContacts from './20261207T035500-unit-contacts';
 import * as accidentReport from './20261207T041000-accident-report';
 import * as objectionDecision from './20261207T043000-objection-decision';
 import * as unitSortCoverIndex from './20261207T083000-unit-sort-cover-index';
+import * as monthlyReportGrace from './20261207T090000-monthly-report-grace';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T041000-accident-report': accidentReport,
   '20261207T043000-objection-decision': objectionDecision,
   '20261207T083000-unit-sort-cover-index': unitSortCoverIndex,
+  '20261207T090000-monthly-report-grace': monthlyReportGrace,
 };

@@ -20,7 +20,8 @@ import {
  * The assessment teams come along: each team with its members and leader (accounts since
  * disabled left out and named in the answer; a disabled leader leaves the team without one)
  * and its units among those copied. Scores, events and decisions belong to the old year and
- * are not copied.
+ * are not copied. The 月报报送期限 is last year's rule as it stood at the end (the months it
+ * kept at earlier rules belong to last year), unless the office sets another.
  */
 export async function copyCampaign(db: Kysely<DB>, actor: Actor, sourceId: string, input: CampaignCopy, now: Date) {
   return db.transaction().execute(async (trx) => {
@@ -46,7 +47,8 @@ export async function copyCampaign(db: Kysely<DB>, actor: Actor, sourceId: strin
       id, organisation_id: source.organisation_id, name: parsed.scheme.campaign.name, year: input.year, period: source.period,
       state: 'preparation', scheme_version: 1, agreement_due: input.dates?.agreementDue ?? null,
       self_assessment_due: input.dates?.selfAssessmentDue ?? null, assessment_ends: input.dates?.assessmentEnds ?? null,
-      publicity_days: null, publicity_ends_at: null, approval_meeting: null, created_at: at, updated_at: at,
+      publicity_days: null, publicity_ends_at: null, approval_meeting: null,
+      monthly_report_grace_days: input.dates?.monthlyReportGraceDays ?? source.monthly_report_grace_days, created_at: at, updated_at: at,
     });
     await insertScheme(trx, { campaignId: id, version: 1, scheme, note: `复制自“${source.name}”`, createdBy: actor.accountId, at });
     await insertCampaignUnits(trx, id, records);

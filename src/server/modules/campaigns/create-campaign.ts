@@ -5,6 +5,7 @@ import { can } from '../../../domain/access/can';
 import type { CampaignCreate, CampaignUnitInput } from '../../../shared/schemas/campaign';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
+import { defaultGraceDays } from '../../../domain/workflow/monthly-report';
 import { appendAudit } from '../audit/repository';
 import { validateCase } from '../results/load-case';
 import { toCampaignView } from './presenter';
@@ -17,7 +18,7 @@ import {
 /**
  * Creates a campaign (考核活动) in preparation from a scheme and the units it assesses.
  * The scheme and the units are validated together by the rules engine, so a campaign that
- * is stored can always be assessed.
+ * is stored can always be assessed. The 月报报送期限 is the office's or 月末后 2 日内.
  */
 export async function createCampaign(db: Kysely<DB>, actor: Actor, input: CampaignCreate, now: Date) {
   const scheme = readScheme(input.scheme);
@@ -35,7 +36,7 @@ export async function createCampaign(db: Kysely<DB>, actor: Actor, input: Campai
       period: input.period ?? parsed.scheme.campaign.period ?? null, state: 'preparation', scheme_version: 1,
       agreement_due: input.dates?.agreementDue ?? null, self_assessment_due: input.dates?.selfAssessmentDue ?? null,
       assessment_ends: input.dates?.assessmentEnds ?? null, publicity_days: null, publicity_ends_at: null,
-      approval_meeting: null, created_at: at, updated_at: at,
+      approval_meeting: null, monthly_report_grace_days: input.dates?.monthlyReportGraceDays ?? defaultGraceDays, created_at: at, updated_at: at,
     });
     await insertScheme(trx, { campaignId: id, version: 1, scheme, note: null, createdBy: actor.accountId, at });
     await insertCampaignUnits(trx, id, records);

@@ -19,6 +19,7 @@ export function toCampaignView(row: CampaignRow): CampaignView {
     publicityDays: row.publicity_days,
     publicityEndsAt: row.publicity_ends_at,
     approvalMeeting: row.approval_meeting,
+    monthlyReportGraceDays: row.monthly_report_grace_days,
     version: row.version,
     updatedAt: row.updated_at,
   };

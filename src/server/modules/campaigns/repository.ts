@@ -6,7 +6,7 @@ import type { CampaignTable } from '../../db/schema-workflow';
 const campaignColumns = [
   'campaign.id', 'campaign.organisation_id', 'campaign.name', 'campaign.year', 'campaign.period', 'campaign.state',
   'campaign.scheme_version', 'campaign.agreement_due', 'campaign.self_assessment_due', 'campaign.assessment_ends',
-  'campaign.publicity_days', 'campaign.publicity_ends_at', 'campaign.approval_meeting', 'campaign.version',
+  'campaign.publicity_days', 'campaign.publicity_ends_at', 'campaign.approval_meeting', 'campaign.monthly_report_grace_days', 'campaign.version',
   'campaign.updated_at', 'organisation.path as organisation_path',
 ] as const;
 
@@ -100,7 +100,7 @@ export async function findOrganisationPath(db: Kysely<DB>, id: string): Promise<
 
 export type CampaignChanges = Partial<Pick<CampaignTable,
   'state' | 'scheme_version' | 'publicity_days' | 'publicity_ends_at' | 'approval_meeting'
-  | 'agreement_due' | 'self_assessment_due' | 'assessment_ends'>>;
+  | 'agreement_due' | 'self_assessment_due' | 'assessment_ends'>> & { monthly_report_grace_days?: number };
 
 /** Writes only when the stored version is still `version`; returns false on a stale write. */
 export async function updateCampaignIfVersion(db: Kysely<DB>, id: string, version: number, changes: CampaignChanges, at: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/can';
 import { attributeAccidents } from '../../../domain/assessment/attribution';
 import type { AssessmentCase } from '../../../domain/assessment/case';
 import { indicatorReport } from '../../../domain/assessment/indicator-report';
-import { reportDeadline, reportStatus, reportStatusLabels } from '../../../domain/workflow/monthly-report';
+import { graceDaysOf, graceDaysText, reportDeadline, reportStatus, reportStatusLabels } from '../../../domain/workflow/monthly-report';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignUnitFor } from '../assessments/save-item-scores';
@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/repository';
 import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
 import { findCampaign, type CampaignRow } from '../campaigns/repository';
 import { loadCase } from '../results/load-case';
-import { findMonthlyReport, listMonthlyReports, saveMonthlyReport } from './repository';
+import { findMonthlyReport, listFixedGraceDays, listMonthlyReports, saveMonthlyReport } from './repository';
 
 /** The calendar day in China (UTC+8), in which report deadlines are counted. */
 export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -21,8 +21,20 @@ export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISO
 export const reporting = new Set(['inProgress', 'selfAssessment', 'assessment']);
 
 /**
+ * The campaign's 月报报送期限 month by month: the months kept at an earlier rule when it changed
+ * after they had ended, the others at the campaign's current rule (domain graceDaysOf).
+ */
+export async function reportRuleOf(db: Kysely<DB>, row: Pick<CampaignRow, 'id' | 'year' | 'monthly_report_grace_days'>) {
+  const fixed = await listFixedGraceDays(db, row.id);
+  return (month: number) => {
+    const graceDays = graceDaysOf(month, row.monthly_report_grace_days, fixed);
+    return { graceDays, deadline: reportDeadline(row.year, month, graceDays) };
+  };
+}
+
+/**
  * Each unit's monthly reports for the campaign's year: status against the deadline (domain
- * reportStatus: month end + 2 days; late and missing flagged), the typed figures, and the
+ * reportStatus: month end + the campaign's grace days for that month; late and missing flagged), the typed figures, and the
  * accident figures derived from the register for the unit (its area, or the sectors it
  * regulates), never typed.
  */
@@ -31,6 +43,7 @@ export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Dat
   const today = chinaDay(now);
   const reports = new Map((await listMonthlyReports(db, row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r]));
   const { area, sector } = attributeAccidents(input.units, input.accidents);
+  const ruleOf = await reportRuleOf(db, row);
   return input.units.map((u) => {
     const territorial = input.compiled.categoryById.get(u.category)?.responsibility === 'territorial';
     const own = (territorial ? area : sector).get(u.id) ?? [];
@@ -40,11 +53,14 @@ export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Dat
       months: Array.from({ length: 12 }, (_, i) => {
         const month = i + 1;
         const report = reports.get(`${u.id}\u0000${month}`);
-        const status = reportStatus(row.year, month, report?.submitted_on ?? null, today);
+        const { graceDays, deadline } = ruleOf(month);
+        const status = reportStatus(row.year, month, report?.submitted_on ?? null, today, graceDays);
         const inMonth = own.filter((a) => Number(a.occurredAt.slice(5, 7)) === month);
         return {
           month,
-          deadline: reportDeadline(row.year, month),
+          deadline,
+          graceDays,
+          rule: graceDaysText(graceDays),
           status,
           statusLabel: reportStatusLabels[status],
           submittedOn: report?.submitted_on ?? null,
@@ -77,7 +93,7 @@ export async function listUnitMonthlyReports(db: Kysely<DB>, actor: Actor, id: s
         usedBasisPoints: i.pace.usedBasisPoints, elapsedBasisPoints: i.pace.elapsedBasisPoints, aheadOfPace: i.pace.aheadOfPace,
       })),
     }));
-  return { year: row.year, today, asOf, items };
+  return { year: row.year, today, asOf, graceDays: row.monthly_report_grace_days, rule: graceDaysText(row.monthly_report_grace_days), items };
 }
 
 export async function submitMonthlyReport(
@@ -92,7 +108,8 @@ export async function submitMonthlyReport(
     const before = await findMonthlyReport(trx, id, unitId, month);
     const submittedOn = before?.submitted_on ?? today;
     await saveMonthlyReport(trx, { campaignId: id, unitId, month, figures, submittedOn, by: actor.accountId, at: now.toISOString() });
-    const status = reportStatus(row.year, month, submittedOn, today);
+    const { graceDays } = (await reportRuleOf(trx, row))(month);
+    const status = reportStatus(row.year, month, submittedOn, today, graceDays);
     await appendAudit(trx, {
       actorId: actor.accountId, action: 'monthlyReport.submit', entityType: 'monthly_report', entityId: `${id}/${unitId}/${month}`,
       organisationPath: row.organisation_path, unitId,

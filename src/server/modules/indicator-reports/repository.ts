@@ -25,3 +25,16 @@ export async function saveMonthlyReport(
     .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'month']).doUpdateSet({ figures_json: figures, updated_at: row.at }))
     .execute();
 }
+
+/** The months of the campaign kept at an earlier 月报报送期限 (domain monthsToFix), month → grace days. */
+export async function listFixedGraceDays(db: Kysely<DB>, campaignId: string): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('monthly_report_grace').select(['month', 'grace_days']).where('campaign_id', '=', campaignId).execute();
+  return new Map(rows.map((r) => [r.month, r.grace_days]));
+}
+
+export async function insertFixedGraceDays(db: Kysely<DB>, campaignId: string, months: readonly number[], graceDays: number, at: string): Promise<void> {
+  if (months.length === 0) return;
+  await db.insertInto('monthly_report_grace')
+    .values(months.map((month) => ({ campaign_id: campaignId, month, grace_days: graceDays, fixed_at: at })))
+    .execute();
+}

@@ -23,7 +23,7 @@ export async function indicatorReportRoutes(app: FastifyInstance, ctx: AppContex
   r.put('/api/campaigns/:id/units/:unitId/monthly-reports/:month', {
     preValidation: ctx.authenticate,
     schema: {
-      tags, summary: '报送月报（月末后 2 日内为按时；事故数据不填报，由事故登记统计）',
+      tags, summary: '报送月报（在考核活动的月报报送期限内为按时，缺省月末后 2 日内；事故数据不填报，由事故登记统计）',
       params: monthlyReportParamsSchema, body: monthlyReportBodySchema, response: { 200: monthlyReportSchema, ...errorResponses },
     },
   }, async (request) => {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { roleLabels, isRole } from '../../../domain/access/roles';
 import { campaignTransitions } from '../../../domain/workflow/campaign-state';
+import { graceDaysText } from '../../../domain/workflow/monthly-report';
 import type { AccountView } from '../../../shared/schemas/account';
 import type { auditListSchema } from '../../../shared/schemas/audit';
 import type { campaignListSchema } from '../../../shared/schemas/campaign';
@@ -76,6 +77,7 @@ function showValue(key: string, value: unknown, names: Names): string {
   if (idFields.has(key) && typeof value === 'string') return names.get(value) ?? `编号 ${value}`;
   if (key === 'category' && unitCategorySchema.safeParse(value).success) return unitCategoryLabels[value as keyof typeof unitCategoryLabels];
   if (key === 'role' && typeof value === 'string' && isRole(value)) return roleLabels[value];
+  if (key === 'monthlyReportGraceDays' && typeof value === 'number') return graceDaysText(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return dayjs(value).format('YYYY-MM-DD HH:mm:ss');
   if (key === 'sectors' && Array.isArray(value)) return value.length === 0 ? '无' : value.map((v) => sectorLabel(String(v))).join('、');
   if (Array.isArray(value)) return value.length === 0 ? '无' : value.map((v) => showValue(idFields.has(key) ? key : '', v, names)).join('、');

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { campaignDateEditable, campaignDateFields } from '../../../domain/workflow/campaign-dates';
+import { graceDaysText } from '../../../domain/workflow/monthly-report';
 import { campaignStateLabels, campaignStates, schemeRevisable } from '../../../domain/workflow/campaign-state';
 import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/unit';
 import { useRequest } from '../../api/use-request';
@@ -78,6 +79,7 @@ export function Component() {
                   <Descriptions.Item label="责任书签订截止">{c.agreementDue ?? '未设置'}</Descriptions.Item>
                   <Descriptions.Item label="单位自评截止">{c.selfAssessmentDue ?? '未设置'}</Descriptions.Item>
                   <Descriptions.Item label="考核评分截止">{c.assessmentEnds ?? '未设置'}</Descriptions.Item>
+                  <Descriptions.Item label="月报报送期限">{graceDaysText(c.monthlyReportGraceDays)}</Descriptions.Item>
                   <Descriptions.Item label="审定会议">{c.approvalMeeting ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label="公示天数">{c.publicityDays == null ? '—' : `${c.publicityDays} 天`}</Descriptions.Item>
                   <Descriptions.Item label="公示截止">{c.publicityEndsAt ? dayjs(c.publicityEndsAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>

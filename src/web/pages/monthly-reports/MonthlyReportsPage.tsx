@@ -3,7 +3,7 @@ import type { TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
-import { defaultCampaignId, figureLabel, percent, reportApi, statusText } from './figures';
+import { defaultCampaignId, figureLabel, percent, reportApi, ruleSummary, statusText } from './figures';
 import type { IndicatorPace, MonthReport, UnitReports } from './figures';
 import { ReportForm } from './ReportForm';
 
@@ -64,7 +64,7 @@ function UnitMonths({ campaignId, year, unit, onSaved }: { campaignId: string; y
 }
 
 /** The office's grid: units × 12 months, with late and missing reports marked in words and colour. */
-function OfficeGrid({ year, units }: { year: number; units: UnitReports[] }) {
+function OfficeGrid({ year, units, rule }: { year: number; units: UnitReports[]; rule: string }) {
   const count = (status: MonthReport['status']) => units.reduce((n, u) => n + u.months.filter((m) => m.status === status).length, 0);
   const columns: TableProps<UnitReports>['columns'] = [
     { title: '单位', dataIndex: 'name', width: 130, fixed: 'start' },
@@ -87,7 +87,7 @@ function OfficeGrid({ year, units }: { year: number; units: UnitReports[] }) {
         <Tag color="orange">! 迟报 {count('late')}</Tag>
         <Tag color="red">✗ 未报 {count('missing')}</Tag>
         <Tag color="blue">… 待报 {count('due')}</Tag>
-        <Typography.Text type="secondary">月末后 2 日内报送为按时；鼠标移到格子上可见期限、报送日期和填报数字。</Typography.Text>
+        <Typography.Text type="secondary">{rule}报送为按时；鼠标移到格子上可见期限、报送日期和填报数字。</Typography.Text>
       </Space>
       <Table<UnitReports>
         rowKey="unitId"
@@ -158,7 +158,7 @@ export function Component() {
     <>
       <Typography.Title level={3} className="anke-page-title">月度指标</Typography.Title>
       <Typography.Paragraph type="secondary">
-        各单位每月末后 2 日内报送上月指标；事故起数、死亡和重伤由事故登记统计，不需填报。控制指标的年内实际与全年时间进度比较，超进度时提示。
+        各单位每月报送上月指标{data ? `，报送期限为${ruleSummary(data)}` : ''}；事故起数、死亡和重伤由事故登记统计，不需填报。控制指标的年内实际与全年时间进度比较，超进度时提示。
       </Typography.Paragraph>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small">
@@ -174,7 +174,7 @@ export function Component() {
         {data && campaignId && isLiaison && (own
           ? <UnitMonths key={campaignId} campaignId={campaignId} year={data.year} unit={own} onSaved={reports.reload} />
           : <Alert type="info" showIcon title="本单位不在该考核活动的被考核单位中。" />)}
-        {data && !isLiaison && <OfficeGrid year={data.year} units={data.items} />}
+        {data && !isLiaison && <OfficeGrid year={data.year} units={data.items} rule={ruleSummary(data)} />}
         {data && <PaceTable asOf={data.asOf ?? data.today} units={isLiaison ? (own ? [own] : []) : data.items} />}
       </Space>
     </>

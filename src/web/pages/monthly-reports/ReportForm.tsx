@@ -59,7 +59,7 @@ export function ReportForm({ campaignId, unitId, unitName, year, month, onClose,
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        报送期限：{month.deadline}（月末后 2 日内）。{month.submittedOn ? `首次报送于 ${month.submittedOn}，再次报送只更新数字，不改变是否按时。` : ''}
+        报送期限：{month.deadline}（{month.rule}）。{month.submittedOn ? `首次报送于 ${month.submittedOn}，再次报送只更新数字，不改变是否按时。` : ''}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" aria-label="月报填报" initialValues={month.figures ?? {}}>
         <Row gutter={12}>

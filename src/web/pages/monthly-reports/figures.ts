@@ -50,3 +50,25 @@ export function defaultCampaignId(items: CampaignList['items'], year: number): s
 }
 
 export const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(2)}%`;
+
+/** Months as runs: [1, 2, 3, 5] → 1至3月、5月. */
+function monthRuns(months: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const m of months) {
+    const last = runs.at(-1);
+    if (last && last[1] === m - 1) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}月` : `${a}至${b}月`)).join('、');
+}
+
+/**
+ * The campaign's 月报报送期限 in words: the current rule, and the months that kept an earlier one
+ * because they had ended when the office changed it (domain monthly-report.ts, graceDaysOf).
+ */
+export function ruleSummary(list: Pick<MonthlyReportList, 'graceDays' | 'rule' | 'items'>): string {
+  const kept = (list.items[0]?.months ?? []).filter((m) => m.graceDays !== list.graceDays);
+  if (kept.length === 0) return list.rule;
+  const earlier = kept.every((m) => m.graceDays === kept[0]!.graceDays) ? kept[0]!.rule : '各自原期限';
+  return `${list.rule}（${monthRuns(kept.map((m) => m.month))}在修改前已结束，仍按${earlier}）`;
+}

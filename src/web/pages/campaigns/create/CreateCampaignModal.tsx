@@ -2,7 +2,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Spin, Tabs, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { campaignCopySchema, campaignCreateSchema } from '../../../../shared/schemas/campaign';
+import { defaultGraceDays, graceDaysRange } from '../../../../domain/workflow/monthly-report';
+import { campaignCopySchema, campaignCreateSchema, monthlyReportGraceDaysSchema } from '../../../../shared/schemas/campaign';
 import type { CampaignView } from '../../../../shared/schemas/campaign';
 import { unitCategoryLabels, unitCategorySchema } from '../../../../shared/schemas/unit';
 import { ApiError, errorMessage } from '../../../api/client';
@@ -19,24 +20,39 @@ interface DateFields {
   agreementDue?: Dayjs | null;
   selfAssessmentDue?: Dayjs | null;
   assessmentEnds?: Dayjs | null;
+  monthlyReportGraceDays?: number | null;
 }
 
-/** The three dates as the server takes them (YYYY-MM-DD), leaving out those not set. */
+/** The three dates as the server takes them (YYYY-MM-DD) and the 月报报送期限, leaving out those not set. */
 function datesOf(values: DateFields) {
-  const out: Record<string, string> = {};
+  const out: { agreementDue?: string; selfAssessmentDue?: string; assessmentEnds?: string; monthlyReportGraceDays?: number } = {};
   for (const key of ['agreementDue', 'selfAssessmentDue', 'assessmentEnds'] as const) {
     const value = values[key];
     if (value) out[key] = value.format('YYYY-MM-DD');
   }
+  if (typeof values.monthlyReportGraceDays === 'number') out.monthlyReportGraceDays = values.monthlyReportGraceDays;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function DateItems() {
+/** The dates; left empty, the 月报报送期限 is 月末后 2 日内 for a new campaign and last year's rule for a copy. */
+function DateItems({ copy = false }: { copy?: boolean }) {
   return (
     <Space wrap size={[16, 0]}>
       <Form.Item name="agreementDue" label="责任书签订截止"><DatePicker placeholder="选择日期" aria-label="责任书签订截止" /></Form.Item>
       <Form.Item name="selfAssessmentDue" label="单位自评截止"><DatePicker placeholder="选择日期" aria-label="单位自评截止" /></Form.Item>
       <Form.Item name="assessmentEnds" label="考核评分截止"><DatePicker placeholder="选择日期" aria-label="考核评分截止" /></Form.Item>
+      <Form.Item name="monthlyReportGraceDays" label="月报报送期限" rules={[zodRule(monthlyReportGraceDaysSchema.nullish())]}>
+        <InputNumber
+          aria-label="月报报送期限"
+          min={graceDaysRange.min}
+          max={graceDaysRange.max}
+          precision={0}
+          prefix="月末后"
+          suffix="日内"
+          placeholder={copy ? '同上年' : String(defaultGraceDays)}
+          style={{ width: 180 }}
+        />
+      </Form.Item>
     </Space>
   );
 }
@@ -247,7 +263,7 @@ function CopyForm({ units, campaigns, onCreated }: { units: PlatformUnit[]; camp
             options={units.filter((u) => !inSource.has(u.id)).map(unitOption)}
           />
         </Form.Item>
-        <DateItems />
+        <DateItems copy />
         {sourceUnits.error && <Alert type="error" showIcon title={sourceUnits.error} style={{ marginBottom: 16 }} />}
         {failure && <IssueList split={failure} unitNames={[]} />}
         <Typography.Paragraph type="secondary">复制考核方案和单位及其排列顺序；评分、事故和否决决定属于原年度，不复制。</Typography.Paragraph>
