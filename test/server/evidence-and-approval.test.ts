@@ -71,10 +71,10 @@ describe('evidence files on item scores', { timeout: 90_000 }, () => {
     const n = await count();
     const unknownCriterion = await attach(liaison, 'self', { criterionId: '9.9', fileIds: [photo] });
     expect(unknownCriterion.statusCode).toBe(400);
-    expect(unknownCriterion.json().message).toContain('细则（criterionId）“9.9”');
+    expect(unknownCriterion.json().message).toBe('细则“9.9”不是适用于该单位的末级考核细则。');
     const otherUnitsFile = await attach(liaison, 'self', { criterionId: '1.2', fileIds: [deptFile] });
     expect(otherUnitsFile.statusCode).toBe(400);
-    expect(otherUnitsFile.json().message).toContain('文件（fileIds）');
+    expect(otherUnitsFile.json().message).toBe(`文件“${deptFile}”不存在，或不是该单位上传的文件。`);
     const noFiles = await attach(liaison, 'self', { criterionId: '1.2', fileIds: [] });
     expect(noFiles.statusCode).toBe(400);
     expect(noFiles.json().message).toContain('fileIds');
