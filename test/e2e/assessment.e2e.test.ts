@@ -40,7 +40,7 @@ afterEach(async (ctx) => {
 });
 
 describe('自评 and 考核评分', { timeout: 240_000 }, () => {
-  test('the office returns a submitted self-assessment: the reason is required, and a refusal is shown in the server’s words', async () => {
+  test('the office returns a submitted self-assessment: the reason is required, and a refusal shows the stored state in the server’s words', async () => {
     const { page } = await signedIn('admin');
     await page.goto(`/campaigns/${campaignId}/self-assessment/wangcun`);
     await page.getByRole('heading', { name: '自评：王村镇政府' }).waitFor();
@@ -52,13 +52,44 @@ describe('自评 and 考核评分', { timeout: 240_000 }, () => {
     // A colleague returns it first, with the reason the unit is to see.
     await asAdmin('POST', `/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { action: 'return', reason: '第1.1项自评说明不全，请补充' });
     await dialog.getByRole('button', { name: '退回' }).click();
-    await expect.poll(() => dialog.getByRole('alert').innerText()).toMatch(/不能退回自评/);
-    await screenshot(page, 'self-assessment-return-refused', false);
-    await dialog.getByRole('button', { name: '取消' }).click();
+    // The page reloads what is stored: returned, with the colleague's reason, and nothing left to return.
     await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '不能退回自评' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-descriptions').innerText()).toContain('已退回');
+    await page.getByTestId('return-reason').filter({ hasText: '退回原因：第1.1项自评说明不全，请补充（' }).waitFor();
+    expect(await page.getByRole('button', { name: '退回自评' }).count()).toBe(0);
+    await screenshot(page, 'self-assessment-return-refused', false);
     expect(await latinWords(page)).toEqual([]);
     // The refusal is the only failed request; the empty reason sent nothing and left nothing uncaught.
     expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409')]);
+  });
+
+  test('the liaison’s evidence upload, refused because the self-assessment was submitted in another window, shows the stored locked state', async () => {
+    const { page, request, csrf } = await signedIn('wangcun');
+    await page.goto(`/campaigns/${campaignId}/self-assessment/wangcun`);
+    await page.getByText('安委办已退回自评').waitFor();
+    const total = page.locator('.ant-statistic').filter({ hasText: '自评合计' });
+    await expect.poll(() => total.innerText()).toContain('95');
+    await page.getByLabel('1.2 安全生产责任制与“一岗双责” 自评得分').fill('3');
+    await expect.poll(() => total.innerText()).not.toContain('95');
+    // The same liaison submits it from another window of the same session.
+    const submitted = await request.post(`/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { data: { action: 'submit' }, headers: { 'x-csrf-token': csrf } });
+    expect(submitted.status()).toBe(200);
+    await row(page, '1.2').locator('input[type=file]').setInputFiles({ name: '责任书签订情况.png', mimeType: 'image/png', buffer: samples.png });
+    // The server's words (“…锁定，如需修改…”, not the page's own “…锁定，不能再修改…”).
+    await page.getByRole('alert').filter({ hasText: '自评已提交并锁定，如需修改请联系安委办退回。' }).waitFor();
+    // The page now shows what is stored: submitted and locked, the unsaved 3 gone, the stored total back.
+    await page.getByText('自评已提交并锁定，不能再修改').waitFor();
+    await expect.poll(() => page.locator('.ant-descriptions').innerText()).toContain('已提交');
+    expect(await page.getByRole('spinbutton').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
+    await expect.poll(() => total.innerText()).toContain('95');
+    expect(await latinWords(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409')]);
+    expect(await page.getByRole('button', { name: /上传自评佐证材料/ }).count()).toBe(0);
+    await screenshot(page, 'self-assessment-upload-refused', false);
+    // The office returns it again for the unit to go on.
+    await asAdmin('POST', `/api/campaigns/${campaignId}/units/wangcun/self-assessment`, { action: 'return', reason: '第1.1项自评说明不全，请补充' });
   });
 
   test('the liaison changes two items, sees the total, submits, and can edit no more', async () => {

@@ -152,7 +152,22 @@ describe('考核组', { timeout: 240_000 }, () => {
     // The list now shows the other change, and the refused name was not saved.
     await expect.poll(() => renamed.innerText()).toContain('赵强');
     expect(await teamRow(page, '第四考核组（已改）').count()).toBe(0);
-    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409')]);
+
+    // The same for the units: 赵强 leaves again while the dialog is open, and the assignment is refused.
+    await renamed.getByRole('button', { name: '分配第四考核组（交通消防）的负责单位' }).click();
+    const staleUnits = page.getByRole('dialog', { name: '分配负责单位：第四考核组（交通消防）' });
+    await staleUnits.locator('li', { hasText: '周村交警大队' }).click();
+    await staleUnits.getByRole('button', { name: '移出本组' }).click();
+    const changed = (await teamsOf(admin)).find((t) => t.name === '第四考核组（交通消防）')!;
+    await call(admin, 'PATCH', `/api/campaigns/${campaignId}/teams/${changed.id}`, {
+      version: changed.version, memberIds: changed.members.map((m) => m.accountId).filter((id) => id !== accounts['赵强']),
+    });
+    await staleUnits.getByRole('button', { name: '保存' }).click();
+    await staleUnits.getByRole('alert').filter({ hasText: '该考核组已被他人修改，请刷新后重试。' }).waitFor();
+    await staleUnits.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => renamed.innerText()).not.toContain('赵强');
+    expect(await renamed.getByLabel('第四考核组（交通消防）负责单位').innerText()).toBe('2 个：周村交警大队、周村消防大队');
+    expect(pageProblems(page)).toEqual([expect.stringContaining('status of 409'), expect.stringContaining('status of 409')]);
   });
 
   test('the office dissolves a team after confirming, and its units return to the unassigned', async () => {

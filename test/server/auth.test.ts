@@ -108,7 +108,7 @@ describe('login, sessions, lockout, CSRF', () => {
     const client = await login(t.app, user.username);
     const missing = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: client.cookie } });
     expect(missing.statusCode).toBe(403);
-    expect(missing.json().code).toBe('csrf_rejected');
+    expect(missing.json()).toEqual({ code: 'csrf_rejected', message: '请求缺少有效的防伪令牌，请刷新页面后重试。' });
     const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: client.cookie, 'x-csrf-token': 'x'.repeat(43) } });
     expect(wrong.statusCode).toBe(403);
     // The session survived both attempts; with the token, logout works and ends it.

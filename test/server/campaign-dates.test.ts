@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createTestCampaign } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 interface Campaign { id: string; version: number; state: string; agreementDue: string | null; selfAssessmentDue: string | null; assessmentEnds: string | null; publicityDays: number | null }
@@ -16,14 +15,7 @@ describe('PATCH /api/campaigns/:id: the office changes the campaign\'s dates', {
   let otherAdmin: Client;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    [admin, leader, liaison, otherAdmin] = await loginAll(t.app, [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'leader', { organisationId: d.districtId }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    ] as const);
+    ({ d, clients: { admin, leader, liaison, otherAdmin } } = await districtWithPeople(t, ['admin', 'leader', 'liaison', 'otherAdmin']));
   });
 
   const patch = (who: Client, id: string, payload: Record<string, unknown>) => who.inject({ method: 'PATCH', url: `/api/campaigns/${id}`, payload });

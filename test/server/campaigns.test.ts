@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createTestCampaign, fullScores, zhoucunSchemeText } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
-import type { Client } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
+import type { Client, DistrictWithPeople } from '../support/test-app';
 
 interface Row { seq: number; unit: string; category: string; score: number | null; reward: number | null; remark: string; rank: number | null; grade: string; vetoed: boolean }
 interface Results { version: number | null; stats: { assessed: number; atOrAboveThreshold: number; passRatePercent: string }; rows: Row[] }
@@ -18,23 +17,16 @@ describe('campaign workflow API', { timeout: 60_000 }, () => {
   let otherAdmin: Client;
   let townName: string;
   let deptName: string;
-  let users: Record<'admin' | 'leader' | 'assessor' | 'liaison' | 'otherAdmin', { username: string }>;
+  let people: DistrictWithPeople<'admin' | 'leader' | 'assessor' | 'liaison' | 'otherAdmin'>;
   /** After the clock moves past the session idle limit, everyone logs in again. */
   const logInAgain = async () => {
-    [admin, leader, assessor, liaison, otherAdmin] = await loginAll(t.app, [users.admin, users.leader, users.assessor, users.liaison, users.otherAdmin]);
+    ({ admin, leader, assessor, liaison, otherAdmin } = await people.logInAgain());
   };
 
   beforeAll(async () => {
     const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    users = {
-      admin: await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      leader: await createUser(db, 'leader', { organisationId: d.districtId }),
-      assessor: await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.dept] }),
-      liaison: await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      otherAdmin: await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    };
-    await logInAgain();
+    people = await districtWithPeople(t, ['admin', 'leader', 'assessor', 'liaison', 'otherAdmin']);
+    ({ d, clients: { admin, leader, assessor, liaison, otherAdmin } } = people);
     const names = await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', [d.units.town, d.units.dept]).execute();
     townName = names.find((u) => u.id === d.units.town)!.name;
     deptName = names.find((u) => u.id === d.units.dept)!.name;

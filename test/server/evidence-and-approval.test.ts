@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
 import { multipart, samples } from '../support/multipart';
-import { loginAll, useTestApp } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 interface Evidence { unitId: string; kind: string; criterionId: string; files: { fileId: string; name: string }[] }
@@ -18,16 +17,7 @@ describe('evidence files on item scores', { timeout: 90_000 }, () => {
   let deptLiaison: Client;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    const users = [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'leader', { organisationId: d.districtId }),
-      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.town] }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.dept }),
-    ] as const;
-    [admin, leader, assessor, liaison, deptLiaison] = await loginAll(t.app, users);
+    ({ d, clients: { admin, leader, townAssessor: assessor, liaison, deptLiaison } } = await districtWithPeople(t, ['admin', 'leader', 'townAssessor', 'liaison', 'deptLiaison']));
   });
 
   const upload = async (client: Client, unitId: string, name: string) => {
@@ -71,10 +61,10 @@ describe('evidence files on item scores', { timeout: 90_000 }, () => {
     const n = await count();
     const unknownCriterion = await attach(liaison, 'self', { criterionId: '9.9', fileIds: [photo] });
     expect(unknownCriterion.statusCode).toBe(400);
-    expect(unknownCriterion.json().message).toContain('细则（criterionId）“9.9”');
+    expect(unknownCriterion.json().message).toBe('细则“9.9”不是适用于该单位的末级考核细则。');
     const otherUnitsFile = await attach(liaison, 'self', { criterionId: '1.2', fileIds: [deptFile] });
     expect(otherUnitsFile.statusCode).toBe(400);
-    expect(otherUnitsFile.json().message).toContain('文件（fileIds）');
+    expect(otherUnitsFile.json().message).toBe(`文件“${deptFile}”不存在，或不是该单位上传的文件。`);
     const noFiles = await attach(liaison, 'self', { criterionId: '1.2', fileIds: [] });
     expect(noFiles.statusCode).toBe(400);
     expect(noFiles.json().message).toContain('fileIds');
@@ -119,8 +109,7 @@ describe('approval while a veto proposal is pending', { timeout: 90_000 }, () =>
 
   beforeAll(async () => {
     const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    [admin] = await loginAll(t.app, [await createUser(db, 'committeeAdmin', { organisationId: d.districtId })] as const);
+    ({ d, clients: { admin } } = await districtWithPeople(t, ['admin']));
     townName = (await db.selectFrom('unit').select('name').where('id', '=', d.units.town).executeTakeFirstOrThrow()).name;
   });
 

@@ -3,10 +3,10 @@ import { writeWorkbook } from '../../src/server/documents/xlsx-adapter';
 import type { XlsxValue } from '../../src/server/documents/xlsx-adapter';
 import { MINIMAL_PARTS, buildZip } from '../documents/zip-builder';
 import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
+import { createUser } from '../support/factories';
 import type { District } from '../support/factories';
 import { multipart, samples } from '../support/multipart';
-import { loginAll, useTestApp } from '../support/test-app';
+import { districtWithPeople, loginAll, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 interface Issue { sheet: string | null; row: number | null; column: string | null; message: string }
@@ -34,13 +34,7 @@ describe('Excel import of item scores into a campaign', { timeout: 120_000 }, ()
 
   beforeAll(async () => {
     const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    [admin, leader, liaison, otherAdmin] = await loginAll(t.app, [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'leader', { organisationId: d.districtId }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    ] as const);
+    ({ d, clients: { admin, leader, liaison, otherAdmin } } = await districtWithPeople(t, ['admin', 'leader', 'liaison', 'otherAdmin']));
     id = (await createTestCampaign(admin, d)).id;
     await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']);
     const names = await db.selectFrom('unit').select(['id', 'name']).where('id', 'in', [d.units.town, d.units.dept]).execute();
@@ -218,13 +212,7 @@ describe('Excel import of the unit registry into an organisation', { timeout: 12
   let otherAdmin: Client;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    [admin, leader, otherAdmin] = await loginAll(t.app, [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'leader', { organisationId: d.districtId }),
-      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    ] as const);
+    ({ d, clients: { admin, leader, otherAdmin } } = await districtWithPeople(t, ['admin', 'leader', 'otherAdmin']));
   });
 
   const registry = (rows: Record<string, XlsxValue>[]) => writeWorkbook([{

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
-import type { Client } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
+import type { Client, DistrictWithPeople } from '../support/test-app';
 
 interface Objection { id: string; unitId: string; answer: string | null; decision: string | null; revisedAt: string | null }
 
@@ -17,23 +16,14 @@ describe('objection decisions: 申诉成立 / 申诉不成立', { timeout: 90_00
   let liaison: Client;
   let deptLiaison: Client;
   let otherAdmin: Client;
-  type Account = { username: string };
-  let users: readonly [Account, Account, Account, Account, Account];
+  let people: DistrictWithPeople<'admin' | 'leader' | 'liaison' | 'deptLiaison' | 'otherAdmin'>;
   const logInAgain = async () => {
-    [admin, leader, liaison, deptLiaison, otherAdmin] = await loginAll(t.app, users);
+    ({ admin, leader, liaison, deptLiaison, otherAdmin } = await people.logInAgain());
   };
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    users = [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'leader', { organisationId: d.districtId }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.dept }),
-      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    ] as const;
-    await logInAgain();
+    people = await districtWithPeople(t, ['admin', 'leader', 'liaison', 'deptLiaison', 'otherAdmin']);
+    ({ d, clients: { admin, leader, liaison, deptLiaison, otherAdmin } } = people);
   });
 
   /** A campaign of both units, scored by the office and approved into five days of publicity. */

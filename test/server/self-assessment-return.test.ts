@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 describe('returning a submitted self-assessment with its reason (退回原因)', { timeout: 90_000 }, () => {
@@ -15,15 +14,7 @@ describe('returning a submitted self-assessment with its reason (退回原因)',
   let id: string;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    const users = [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.town] }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.dept }),
-    ] as const;
-    [admin, assessor, liaison, deptLiaison] = await loginAll(t.app, users);
+    ({ d, clients: { admin, townAssessor: assessor, liaison, deptLiaison } } = await districtWithPeople(t, ['admin', 'townAssessor', 'liaison', 'deptLiaison']));
     id = (await createTestCampaign(admin, d)).id;
     await advance(admin, id, ['openSigning', 'startYear', 'openSelfAssessment']);
     const saved = await liaison.inject({ method: 'PUT', url: `/api/campaigns/${id}/units/${d.units.town}/scores/self`, payload: { items: fullScores('territorial') } });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SessionCache } from '../../src/server/modules/auth/session-cache';
 import type { CachedSession } from '../../src/server/modules/auth/session-cache';
-import { createDistrict, createUser } from '../support/factories';
+import { createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { login, useTestApp } from '../support/test-app';
+import { districtWithPeople, login, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 const session = (accountId: string): CachedSession => ({
@@ -44,8 +44,7 @@ describe('sessions kept for reads', () => {
   let admin: Client;
 
   beforeAll(async () => {
-    d = await createDistrict(t.database.db, t.now());
-    admin = await login(t.app, (await createUser(t.database.db, 'committeeAdmin', { organisationId: d.districtId })).username);
+    ({ d, clients: { admin } } = await districtWithPeople(t, ['admin']));
   });
 
   const read = (c: Client) => c.inject({ method: 'GET', url: '/api/units' }).then((r) => r.statusCode);

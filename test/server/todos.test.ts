@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createTestCampaign, fullScores } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
+import { createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
-import type { Client } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
+import type { Client, DistrictWithPeople } from '../support/test-app';
 
 interface Todo { kind: string; title: string; campaignId: string; unitIds: string[]; due: string | null; reminder: string | null }
 
@@ -15,26 +15,17 @@ describe('to-dos and progress API', { timeout: 60_000 }, () => {
   let assessor: Client;
   let liaison: Client;
   let otherAdmin: Client;
-  type Account = { username: string };
-  let users: readonly [Account, Account, Account, Account, Account];
+  let people: DistrictWithPeople<'admin' | 'leader' | 'assessor' | 'liaison' | 'otherAdmin'>;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    users = [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'leader', { organisationId: d.districtId }),
-      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.dept] }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    ] as const;
-    [admin, leader, assessor, liaison, otherAdmin] = await loginAll(t.app, users);
+    people = await districtWithPeople(t, ['admin', 'leader', 'assessor', 'liaison', 'otherAdmin']);
+    ({ d, clients: { admin, leader, assessor, liaison, otherAdmin } } = people);
   });
 
   const todos = async (who: Client, campaignId: string) =>
     (await who.inject({ method: 'GET', url: '/api/todos' })).json<{ items: Todo[] }>().items.filter((i) => i.campaignId === campaignId);
   const logInAgain = async () => {
-    [admin, leader, assessor, liaison, otherAdmin] = await loginAll(t.app, users);
+    ({ admin, leader, assessor, liaison, otherAdmin } = await people.logInAgain());
   };
   const inDays = (n: number) => new Date(t.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
 

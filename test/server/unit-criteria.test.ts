@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCampaign } from '../support/campaign-factories';
-import { createDistrict, createUser } from '../support/factories';
 import type { District } from '../support/factories';
-import { loginAll, useTestApp } from '../support/test-app';
+import { districtWithPeople, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
 
 interface Criteria {
@@ -24,15 +23,7 @@ describe('criteria of one assessed unit API', { timeout: 60_000 }, () => {
   let id: string;
 
   beforeAll(async () => {
-    const db = t.database.db;
-    d = await createDistrict(db, t.now());
-    [admin, liaison, assessor, otherAssessor, otherAdmin] = await loginAll(t.app, [
-      await createUser(db, 'committeeAdmin', { organisationId: d.districtId }),
-      await createUser(db, 'unitLiaison', { organisationId: d.districtId, unitId: d.units.town }),
-      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.dept] }),
-      await createUser(db, 'assessor', { organisationId: d.districtId, assignedUnitIds: [d.units.town] }),
-      await createUser(db, 'committeeAdmin', { organisationId: d.otherDistrictId }),
-    ] as const);
+    ({ d, clients: { admin, liaison, assessor, townAssessor: otherAssessor, otherAdmin } } = await districtWithPeople(t, ['admin', 'liaison', 'assessor', 'townAssessor', 'otherAdmin']));
     id = (await createTestCampaign(admin, d)).id;
   });
 

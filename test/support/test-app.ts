@@ -8,7 +8,8 @@ import type { AppDeps } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import type { Config } from '../../src/server/config';
 import type { Database } from '../../src/server/db/create-database';
-import { testPassword } from './factories';
+import { createDistrict, createUser, testPassword } from './factories';
+import type { District } from './factories';
 import { createTestDatabase } from './test-database';
 import type { TestDatabase } from './test-database';
 
@@ -80,4 +81,53 @@ export async function loginAll<const T extends readonly { username: string }[]>(
   users: T,
 ): Promise<{ [K in keyof T]: Client }> {
   return (await Promise.all(users.map((u) => login(app, u.username)))) as { [K in keyof T]: Client };
+}
+
+/**
+ * The accounts district tests keep making, by the name they go by: the office (安委办), the
+ * leader, an assessor assigned the department unit (or the town: townAssessor), the two units'
+ * liaisons, a system administrator, and the office of the second district (outside the first
+ * one's jurisdiction).
+ */
+const cast = {
+  admin: { role: 'committeeAdmin' },
+  leader: { role: 'leader' },
+  assessor: { role: 'assessor', assigned: 'dept' },
+  townAssessor: { role: 'assessor', assigned: 'town' },
+  liaison: { role: 'unitLiaison', unit: 'town' },
+  deptLiaison: { role: 'unitLiaison', unit: 'dept' },
+  systemAdmin: { role: 'systemAdmin' },
+  otherAdmin: { role: 'committeeAdmin', otherDistrict: true },
+} as const satisfies Record<string, {
+  role: Parameters<typeof createUser>[1]; unit?: 'town' | 'dept'; assigned?: 'town' | 'dept'; otherDistrict?: true;
+}>;
+
+export type CastMember = keyof typeof cast;
+
+export interface DistrictWithPeople<N extends CastMember> {
+  d: District;
+  users: Record<N, { id: string; username: string }>;
+  clients: Record<N, Client>;
+  /** Logs them all in again, e.g. after the clock moved past the session's idle limit. */
+  logInAgain: () => Promise<Record<N, Client>>;
+}
+
+/** A fresh district (createDistrict) with the named accounts of `cast` in it, each logged in. */
+export async function districtWithPeople<const N extends readonly CastMember[]>(t: TestApp, names: N): Promise<DistrictWithPeople<N[number]>> {
+  const db = t.database.db;
+  const d = await createDistrict(db, t.now());
+  const users = {} as Record<N[number], { id: string; username: string }>;
+  for (const name of names as readonly N[number][]) {
+    const spec: { role: Parameters<typeof createUser>[1]; unit?: 'town' | 'dept'; assigned?: 'town' | 'dept'; otherDistrict?: true } = cast[name];
+    users[name] = await createUser(db, spec.role, {
+      organisationId: spec.otherDistrict ? d.otherDistrictId : d.districtId,
+      ...(spec.unit ? { unitId: d.units[spec.unit] } : {}),
+      ...(spec.assigned ? { assignedUnitIds: [d.units[spec.assigned]] } : {}),
+    });
+  }
+  const logInAgain = async () => {
+    const clients = await loginAll(t.app, names.map((n: N[number]) => users[n]));
+    return Object.fromEntries(names.map((n, i) => [n, clients[i]!])) as Record<N[number], Client>;
+  };
+  return { d, users, clients: await logInAgain(), logInAgain };
 }

@@ -95,9 +95,9 @@ describe('chosenEntries', () => {
 });
 
 describe('refusalOf', () => {
-  test('the API field names are left out and the criterion is found', () => {
-    expect(refusalOf('细则 1.2：所选组员（fromMember）未评此项。')).toEqual({ text: '细则 1.2：所选组员未评此项。', criterionId: '1.2' });
-    expect(refusalOf('细则 2.1 的确认得分 8 与组员平均分 7 不同，请填写理由（items.2.1.reason）。'))
+  test('the criterion the refusal names is found', () => {
+    expect(refusalOf('细则 1.2：所选组员未评此项。')).toEqual({ text: '细则 1.2：所选组员未评此项。', criterionId: '1.2' });
+    expect(refusalOf('细则 2.1 的确认得分 8 与组员平均分 7 不同，请填写理由。'))
       .toEqual({ text: '细则 2.1 的确认得分 8 与组员平均分 7 不同，请填写理由。', criterionId: '2.1' });
     expect(refusalOf('只有组长可以确认考核组评分。')).toEqual({ text: '只有组长可以确认考核组评分。', criterionId: null });
   });

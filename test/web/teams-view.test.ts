@@ -48,7 +48,7 @@ describe('the 考核组 page', () => {
   });
 
   test('refusals read without codes', () => {
-    expect(teamMessage('组员（memberIds）中的“李四”账号已停用。')).toBe('组员中的“李四”账号已停用。');
+    expect(teamMessage('组员中的“李四”账号已停用。')).toBe('组员中的“李四”账号已停用。');
     expect(teamMessage('请求体字段“name”：请填写考核组名称')).toBe('考核组名称：请填写考核组名称');
     expect(teamMessage('该考核组已被他人修改，请刷新后重试。')).toBe('该考核组已被他人修改，请刷新后重试。');
   });

@@ -40,7 +40,7 @@ export async function checkCriterion(db: Kysely<DB>, row: CampaignRow, unitId: s
   const plan = category ? input.compiled.plans.get(category) : undefined;
   const index = plan?.indexById.get(criterionId);
   if (!plan || index === undefined || !plan.nodes[index]!.method) {
-    throw new AppError('validation_failed', `细则（criterionId）“${criterionId}”不是适用于该单位的末级考核细则。`);
+    throw new AppError('validation_failed', `细则“${criterionId}”不是适用于该单位的末级考核细则。`);
   }
 }
 
@@ -64,7 +64,7 @@ export async function attachEvidence(
     for (const fileId of fileIds) {
       const file = await findStoredFile(trx, fileId);
       if (!file || !can(actor, 'file.read', { organisationPath: file.organisation_path, unitId: file.unit_id }) || file.unit_id !== unitId) {
-        throw new AppError('validation_failed', `文件（fileIds）“${fileId}”不存在，或不是该单位上传的文件。`);
+        throw new AppError('validation_failed', `文件“${fileId}”不存在，或不是该单位上传的文件。`);
       }
     }
     const before = await evidenceOf(trx, id, unitId, kind, input.criterionId);

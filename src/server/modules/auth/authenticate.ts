@@ -59,7 +59,7 @@ export function makeAuthenticate(options: AuthOptions) {
     if (!safe) {
       const header = request.headers[csrfHeaderName];
       if (typeof header !== 'string' || !sameToken(header, session.csrfToken)) {
-        throw new AppError('csrf_rejected', '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试。');
+        throw new AppError('csrf_rejected', '请求缺少有效的防伪令牌，请刷新页面后重试。');
       }
     }
     if (session.mustChangePassword && !beforePasswordChange.has(`${request.method} ${request.routeOptions.url}`)) {

@@ -18,7 +18,7 @@ const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString
  */
 export async function downloadNotice(db: Kysely<DB>, actor: Actor, id: string, query: NoticeQuery, now: Date) {
   if (query.number && !query.header) {
-    throw new AppError('validation_failed', '查询参数字段“number”：发文字号须与发文机关标志（header）一起填写。');
+    throw new AppError('validation_failed', '发文字号须与发文机关标志一起填写。');
   }
   const c = await readResultCase(db, actor, id, query.version, now);
   assertTableReadable(actor, c.row);

@@ -49,11 +49,11 @@ export async function confirmTeamScore(
     const confirmed: Record<string, unknown> = {};
     for (const [criterionId, choice] of Object.entries(input.items)) {
       if ((choice.fromMember === undefined) === (choice.input === undefined)) {
-        throw new AppError('validation_failed', `细则 ${criterionId}：请选择一名组员的评分（fromMember）或录入评分（input），二者选一。`);
+        throw new AppError('validation_failed', `细则 ${criterionId}：请选择一名组员的评分或录入评分，二者选一。`);
       }
       if (choice.fromMember !== undefined) {
         const value = byMember.get(choice.fromMember)?.[criterionId];
-        if (value === undefined) throw new AppError('validation_failed', `细则 ${criterionId}：所选组员（fromMember）未评此项。`);
+        if (value === undefined) throw new AppError('validation_failed', `细则 ${criterionId}：所选组员未评此项。`);
         confirmed[criterionId] = value;
       } else {
         confirmed[criterionId] = choice.input;
@@ -88,7 +88,7 @@ export async function confirmTeamScore(
       if (!reason) {
         const mean = c.mean === null ? '无' : formatPoints(c.mean);
         const given = c.confirmed === null ? '缺项' : formatPoints(c.confirmed);
-        throw new AppError('validation_failed', `细则 ${c.criterionId} 的确认得分 ${given} 与组员平均分 ${mean} 不同，请填写理由（items.${c.criterionId}.reason）。`);
+        throw new AppError('validation_failed', `细则 ${c.criterionId} 的确认得分 ${given} 与组员平均分 ${mean} 不同，请填写理由。`);
       }
       reasons[c.criterionId] = reason;
     }

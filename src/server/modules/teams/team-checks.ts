@@ -36,12 +36,12 @@ export async function checkMembers(
   const accounts = new Map((await findAccounts(db, ids)).map((a) => [a.id, a]));
   for (const accountId of ids) {
     const a = accounts.get(accountId);
-    const field = accountId === leaderId ? '组长（leaderId）' : '组员（memberIds）';
+    const field = accountId === leaderId ? '组长' : '组员';
     if (!a || !a.path.startsWith(row.organisation_path)) throw new AppError('validation_failed', `${field}中的账号“${accountId}”不存在或不属于本辖区。`);
     if (a.role !== 'assessor') throw new AppError('validation_failed', `${field}中的“${a.display_name}”不是考核组成员账号。`);
     if (a.disabled !== 0) throw new AppError('validation_failed', `${field}中的“${a.display_name}”账号已停用。`);
   }
-  if (ids.length > 0 && !leaderId) throw new AppError('validation_failed', '考核组有组员时须指定组长（leaderId）。');
+  if (ids.length > 0 && !leaderId) throw new AppError('validation_failed', '考核组有组员时须指定组长。');
   return { memberIds: ids, leaderId };
 }
 
@@ -50,7 +50,7 @@ export async function checkUnits(db: Kysely<DB>, row: CampaignRow, teamId: strin
   const ids = [...new Set(unitIds)];
   const units = new Map((await listCampaignUnits(db, row.id)).map((u) => [u.unit_id, u.name]));
   const unknown = ids.filter((u) => !units.has(u));
-  if (unknown.length > 0) throw new AppError('validation_failed', `被考核单位（unitIds）中的“${unknown.join('”“')}”不是本考核活动的被考核单位。`);
+  if (unknown.length > 0) throw new AppError('validation_failed', `被考核单位中的“${unknown.join('”“')}”不是本考核活动的被考核单位。`);
   const teams = new Map((await listTeams(db, row.id)).map((t) => [t.id, t.name]));
   const taken = (await listTeamUnits(db, row.id)).filter((u) => u.team_id !== teamId && ids.includes(u.unit_id));
   if (taken.length > 0) {

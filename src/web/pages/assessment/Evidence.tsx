@@ -14,21 +14,27 @@ interface Props {
   files: readonly EvidenceFile[];
   editable: boolean;
   onChange: (files: EvidenceFile[]) => void;
+  /** Given a refusal to show on the page and reload what may have changed; without it the refusal is a toast. */
+  onRefused?: (error: unknown) => void;
 }
 
 /** 佐证材料 of one criterion's score: the files (download), and, while editable, add and remove. */
-export function Evidence({ campaignId, unitId, kind, criterion: c, files, editable, onChange }: Props) {
+export function Evidence({ campaignId, unitId, kind, criterion: c, files, editable, onChange, onRefused }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const what = kind === 'self' ? '自评佐证材料' : '考核佐证材料';
   if (!editable && files.length === 0) return null;
+  const refused = (error: unknown) => {
+    if (onRefused) onRefused(error);
+    else message.error(errorMessage(error));
+  };
   const add = async (file: File) => {
     setBusy(true);
     try {
       onChange((await evidenceApi.add(campaignId, unitId, kind, c.id, file)).files);
       message.success(`已上传“${file.name}”`);
     } catch (error) {
-      message.error(errorMessage(error));
+      refused(error);
     } finally {
       setBusy(false);
     }
@@ -38,7 +44,7 @@ export function Evidence({ campaignId, unitId, kind, criterion: c, files, editab
     try {
       onChange((await evidenceApi.remove(campaignId, unitId, kind, c.id, f.fileId)).files);
     } catch (error) {
-      message.error(errorMessage(error));
+      refused(error);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { selfAssessmentStateLabels } from '../../../domain/workflow/self-assessment-state';
 import { ApiError, errorMessage } from '../../api/client';
@@ -40,25 +40,38 @@ export function Component() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [evidence, setEvidence] = useState<UnitScores['evidence']>({});
   const [returning, setReturning] = useState(false);
+  /** Set when a refusal reloads the page: unsaved entries survive it while the self-assessment stays open. */
+  const keepEdits = useRef(false);
+  const dirtyNow = useRef(false);
+  dirtyNow.current = dirty;
 
   useEffect(() => {
     if (!criteria.data || !scores.data) return;
-    setEntries(entriesFrom(criteria.data, scores.data.items, 'self'));
+    const keep = keepEdits.current && dirtyNow.current && scores.data.selfAssessmentState !== 'submitted';
+    keepEdits.current = false;
     setEvidence(scores.data.evidence ?? {});
+    if (keep) return;
+    setEntries(entriesFrom(criteria.data, scores.data.items, 'self'));
     setDirty(false);
     setProblems({});
   }, [criteria.data, scores.data]);
 
+  /** What is stored, shown whenever the page cannot be edited, so unsaved entries never pass for saved ones. */
+  const stored = useMemo(
+    () => (criteria.data && scores.data ? entriesFrom(criteria.data, scores.data.items, 'self') : {}),
+    [criteria.data, scores.data],
+  );
+
   const rows = useMemo(() => (criteria.data ? treeRows(criteria.data) : []), [criteria.data]);
   const groupKeys = useMemo(() => criteria.data?.items.filter((c) => !c.leaf).map((c) => c.id) ?? [], [criteria.data]);
-  const totals = useMemo(() => (criteria.data ? runningTotals(criteria.data, entries) : null), [criteria.data, entries]);
-  const progress = criteria.data ? progressOf(criteria.data, entries) : { filled: 0, leaves: 0 };
-
   const c = campaign.data;
   const state = scores.data?.selfAssessmentState ?? 'draft';
   const unitName = units.data?.items.find((u) => u.unitId === unitId)?.name ?? '本单位';
   const ownUnit = account.role === 'unitLiaison' && account.unitId === unitId;
   const editable = ownUnit && c?.state === 'selfAssessment' && state !== 'submitted';
+  const shown = editable ? entries : stored;
+  const totals = useMemo(() => (criteria.data ? runningTotals(criteria.data, shown) : null), [criteria.data, shown]);
+  const progress = criteria.data ? progressOf(criteria.data, shown) : { filled: 0, leaves: 0 };
   const mayReturn = (account.role === 'committeeAdmin' || account.role === 'systemAdmin') && c?.state === 'selfAssessment' && state === 'submitted';
 
   const change = (itemId: string, entry: Entry) => {
@@ -67,13 +80,18 @@ export function Component() {
     setProblems(({ [itemId]: _, ...rest }) => rest);
   };
 
+  /**
+   * Any refusal may mean the page is out of date (submitted or returned elsewhere, the stage moved
+   * on, the account's rights changed): the server's words are shown and the stored state reloaded.
+   */
+  const refresh = () => {
+    keepEdits.current = true;
+    campaign.reload();
+    scores.reload();
+  };
   const fail = (error: unknown) => {
     setFailure(errorMessage(error));
-    // Someone else changed the state (submitted, returned, the stage moved on): show what is stored now.
-    if (error instanceof ApiError && error.status === 409) {
-      campaign.reload();
-      scores.reload();
-    }
+    refresh();
   };
 
   const save = async (): Promise<boolean> => {
@@ -129,8 +147,20 @@ export function Component() {
   };
 
   const returnIt = async (reason: string) => {
-    await assessmentApi.selfAssessment(id, unitId, 'return', reason);
+    try {
+      await assessmentApi.selfAssessment(id, unitId, 'return', reason);
+    } catch (error) {
+      // A refused reason stays in the dialog to be corrected; any other refusal is about the page's state, shown on it.
+      if (error instanceof ApiError && error.status === 400) {
+        refresh();
+        throw error;
+      }
+      fail(error);
+      setReturning(false);
+      return;
+    }
     setReturning(false);
+    setFailure(null);
     message.success('已退回');
     scores.reload();
   };
@@ -148,7 +178,7 @@ export function Component() {
           const t = totals?.byId.get(row.id);
           return <Typography.Text strong aria-label={`${row.id} ${row.name} 小计`}>{t?.notApplicable ? '缺项' : `小计 ${showPoints(t?.earned ?? 0)}`}</Typography.Text>;
         }
-        const e = entries[row.id] ?? emptyEntry;
+        const e = shown[row.id] ?? emptyEntry;
         return (
           <Space orientation="vertical" size={4}>
             {editable ? <ScoreInput criterion={row} entry={e} label="自评得分" onChange={(v) => change(row.id, v)} /> : <EntryText criterion={row} entry={e} />}
@@ -163,7 +193,7 @@ export function Component() {
       width: 240,
       render: (_: unknown, row) => {
         if (!row.leaf) return null;
-        const e = entries[row.id] ?? emptyEntry;
+        const e = shown[row.id] ?? emptyEntry;
         return (
           <>
             {editable ? <NoteInput criterion={row} entry={e} label="自评说明" onChange={(v) => change(row.id, v)} /> : <Typography.Text>{e.note || '—'}</Typography.Text>}
@@ -171,6 +201,7 @@ export function Component() {
             <Evidence
               campaignId={id} unitId={unitId} kind="self" criterion={row} files={evidence[row.id]?.self ?? []} editable={editable}
               onChange={(files) => setEvidence((all) => ({ ...all, [row.id]: { self: files, team: all[row.id]?.team ?? [] } }))}
+              onRefused={fail}
             />
           </>
         );

@@ -130,12 +130,10 @@ export function confirmationBody(
 }
 
 /**
- * A refusal of 确认考核组评分 as the leader reads it: the request's field names the server
- * adds for API callers (“（fromMember）”, “（items.1.2.reason）”) left out, and the criterion
- * it names, to show the message on that row.
+ * A refusal of 确认考核组评分 as the leader reads it, with the criterion it names, to show the
+ * message on that row.
  */
 export function refusalOf(message: string): { text: string; criterionId: string | null } {
-  const text = message.replace(/（[A-Za-z][\w.]*）/g, '');
-  const named = /^细则 (\S+?)(?:：| 的)/.exec(text);
-  return { text, criterionId: named?.[1] ?? null };
+  const named = /^细则 (\S+?)(?:：| 的)/.exec(message);
+  return { text: message, criterionId: named?.[1] ?? null };
 }

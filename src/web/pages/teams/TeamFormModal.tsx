@@ -1,10 +1,10 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { teamCreateSchema, type TeamView } from '../../../shared/schemas/team';
-import { errorMessage } from '../../api/client';
 import { zodRule } from '../../components/zod-rule';
 import { teamsApi, type Assessor } from './api';
-import { teamBody, teamFormProblem, teamMessage, type TeamFormValues } from './teams-view';
+import { teamBody, teamFormProblem, type TeamFormValues } from './teams-view';
+import { useTeamSave } from './use-team-save';
 
 /**
  * 组建 / 修改考核组: the name, the members picked from the district's 考核组成员 accounts and the
@@ -17,8 +17,7 @@ export function TeamFormModal({ campaignId, team, assessors, onClose, onSaved, o
   campaignId: string; assessors: readonly Assessor[]; onClose: () => void; onSaved: (saved: TeamView) => void; onRefused: () => void;
 }) {
   const [form] = Form.useForm<TeamFormValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save: send } = useTeamSave(onSaved, onRefused);
   const memberIds = Form.useWatch('memberIds', form) ?? [];
   // Disabled accounts are offered only where the team still has them, marked, so they can be removed.
   const disabled = useMemo(() => new Map(assessors.filter((a) => a.disabled).map((a) => [a.id, a.displayName])), [assessors]);
@@ -40,20 +39,8 @@ export function TeamFormModal({ campaignId, team, assessors, onClose, onSaved, o
       form.setFields([{ name: problem.field, errors: [problem.message] }]);
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const body = teamBody(values);
-      const saved = team
-        ? await teamsApi.update(campaignId, team.id, { version: team.version, ...body })
-        : await teamsApi.create(campaignId, body);
-      onSaved(saved);
-    } catch (failure) {
-      setError(teamMessage(errorMessage(failure)));
-      onRefused();
-    } finally {
-      setSaving(false);
-    }
+    const body = teamBody(values);
+    await send(() => (team ? teamsApi.update(campaignId, team.id, { version: team.version, ...body }) : teamsApi.create(campaignId, body)));
   };
 
   return (

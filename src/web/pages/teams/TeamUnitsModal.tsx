@@ -1,9 +1,9 @@
 import { Alert, Modal, Transfer, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { TeamView } from '../../../shared/schemas/team';
-import { errorMessage } from '../../api/client';
 import { teamsApi } from './api';
-import { teamMessage, unitOwners, type CampaignUnitRef } from './teams-view';
+import { unitOwners, type CampaignUnitRef } from './teams-view';
+import { useTeamSave } from './use-team-save';
 
 interface Item { key: string; title: string; owner: string | null; disabled: boolean }
 
@@ -17,8 +17,7 @@ export function TeamUnitsModal({ campaignId, team, teams, units, onClose, onSave
   onClose: () => void; onSaved: (saved: TeamView) => void; onRefused: () => void;
 }) {
   const [target, setTarget] = useState<string[]>(() => team.units.map((u) => u.unitId));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save: send } = useTeamSave(onSaved, onRefused);
   const items = useMemo<Item[]>(() => {
     const owners = unitOwners(teams);
     return units.map((u) => {
@@ -28,19 +27,10 @@ export function TeamUnitsModal({ campaignId, team, teams, units, onClose, onSave
     });
   }, [teams, units, team.id]);
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      // In the campaign's order, whatever order they were moved in.
-      const chosen = new Set(target);
-      onSaved(await teamsApi.assignUnits(campaignId, team.id, { version: team.version, unitIds: units.map((u) => u.unitId).filter((id) => chosen.has(id)) }));
-    } catch (failure) {
-      setError(teamMessage(errorMessage(failure)));
-      onRefused();
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    // In the campaign's order, whatever order they were moved in.
+    const chosen = new Set(target);
+    return send(() => teamsApi.assignUnits(campaignId, team.id, { version: team.version, unitIds: units.map((u) => u.unitId).filter((id) => chosen.has(id)) }));
   };
 
   return (

@@ -79,9 +79,9 @@ export function teamBody(values: TeamFormValues): { name: string; leaderId: stri
 const fieldNames = { name: '考核组名称', leaderId: '组长', memberIds: '组员', unitIds: '负责单位', version: '版本号' } as const;
 
 /**
- * The server's refusal as it reads on screen: request paths by the form's Chinese names, and
- * the field's code the server adds in brackets (“组长（leaderId）”) dropped, so no code shows.
+ * The server's refusal as it reads on screen: a request path the schema check names
+ * (`请求体字段“name”`) by the form's Chinese name; the team rules already name fields in Chinese.
  */
 export function teamMessage(message: string): string {
-  return withFieldNames(message, fieldNames).replace(/（[A-Za-z]+）/g, '');
+  return withFieldNames(message, fieldNames);
 }
