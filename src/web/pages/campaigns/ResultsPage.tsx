@@ -1,9 +1,8 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Tree, Typography } from 'antd';
-import type { TableProps, TreeDataNode } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TraceNodeView } from '../../../shared/schemas/result';
 import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
 import { campaignApi } from './api';
@@ -11,46 +10,23 @@ import type { ResultRow } from './api';
 import { mayManageCampaigns } from './create/api';
 import { DownloadMenu } from './documents/DownloadMenu';
 
-// The what-if panel brings the scheme's validation and the date picker; it loads when opened,
-// so the table of a large campaign appears sooner (bench:web).
+// The what-if panel (the scheme's validation, the date picker) and the trace drawer (antd
+// Drawer and Tree) load when opened, so the table of a large campaign appears sooner (bench:web).
 const WhatIfPanel = lazy(async () => ({ default: (await import('./what-if/WhatIfPanel')).WhatIfPanel }));
+const TraceDrawer = lazy(async () => ({ default: (await import('./TraceDrawer')).TraceDrawer }));
 
 const all = '全部';
 const virtualFrom = 200;
 
-function toTreeData(node: TraceNodeView, key = '0'): TreeDataNode {
-  return {
-    key,
-    title: node.text,
-    children: node.children?.map((child, i) => toTreeData(child, `${key}-${i}`)),
-  };
-}
-
-function TraceDrawer({ campaignId, unit, unitId, version, onClose }: {
-  campaignId: string; unit: string; unitId: string | undefined; version: number | null; onClose: () => void;
-}) {
-  const trace = useRequest(async () => (unitId ? campaignApi.trace(campaignId, unitId, version) : null), [campaignId, unitId, version]);
-  const treeData = useMemo(() => (trace.data ? [toTreeData(trace.data.trace)] : []), [trace.data]);
-  return (
-    <Drawer open title={`得分反查：${unit}`} size={640} onClose={onClose} closable={{ 'aria-label': '关闭' }}>
-      {!unitId && <Alert type="warning" showIcon title="找不到该单位在本次考核中的记录。" />}
-      {trace.error && <Alert type="error" showIcon title={trace.error} />}
-      {trace.loading && !trace.data && <Skeleton active />}
-      {trace.data && (
-        <Tree className="trace-tree" aria-label="得分构成" treeData={treeData} defaultExpandAll showLine selectable={false} blockNode />
-      )}
-    </Drawer>
-  );
-}
-
-const money = (value: number | null) => (value == null ? '—' : value.toLocaleString('zh-CN'));
+// One formatter for every cell: toLocaleString builds a new one on each call.
+const yuan = new Intl.NumberFormat('zh-CN');
+const money = (value: number | null) => (value == null ? '—' : yuan.format(value));
 const points = (value: number | null) => (value == null ? '—' : String(value));
 
 export function Component() {
   const { id = '' } = useParams();
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const results = useRequest(() => campaignApi.results(id), [id]);
-  const units = useRequest(() => campaignApi.units(id), [id]);
   const [category, setCategory] = useState<string>(all);
   const [tracing, setTracing] = useState<ResultRow | null>(null);
   const [simulating, setSimulating] = useState(false);
@@ -59,7 +35,6 @@ export function Component() {
   const data = results.data;
   const categories = useMemo(() => [...new Set((data?.rows ?? []).map((r) => r.category))], [data]);
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => category === all || r.category === category), [data, category]);
-  const unitIdByName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.name, u.unitId])), [units.data]);
   const shownReward = rows.reduce((sum, r) => sum + (r.reward ?? 0), 0);
 
   const columns: TableProps<ResultRow>['columns'] = [
@@ -156,13 +131,7 @@ export function Component() {
         <Suspense><WhatIfPanel campaignId={id} year={campaign.data.year} open={simulating} onClose={() => setSimulating(false)} /></Suspense>
       )}
       {tracing && (
-        <TraceDrawer
-          campaignId={id}
-          unit={tracing.unit}
-          unitId={tracing.unitId ?? unitIdByName.get(tracing.unit)}
-          version={data?.version ?? null}
-          onClose={() => setTracing(null)}
-        />
+        <Suspense><TraceDrawer campaignId={id} row={tracing} version={data?.version ?? null} onClose={() => setTracing(null)} /></Suspense>
       )}
     </>
   );
