@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -46,6 +45,7 @@ import { todoRoutes } from './modules/todos/routes';
 import { expertRoutes } from './modules/experts/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { unitRoutes } from './modules/units/routes';
+import { registerSecurityHeaders } from './security-headers';
 
 // Validation messages in Chinese, for the server and the web forms alike.
 z.config(z.locales.zhCN());
@@ -74,20 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
 
-  // Offices often serve the app over plain HTTP on an intranet address: HSTS and
-  // upgrade-insecure-requests only when deployed behind TLS (ANKE_SECURE_COOKIES=1).
-  const tls = deps.config.secureCookies;
-  await app.register(fastifyHelmet, {
-    strictTransportSecurity: tls,
-    contentSecurityPolicy: {
-      directives: {
-        // blob: the browser's own preview of a photo being uploaded (一隐患一卡 整改前/后照片).
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'upgrade-insecure-requests': tls ? [] : null,
-      },
-    },
-  });
+  registerSecurityHeaders(app, deps.config.secureCookies);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../src/server/security-headers';
 import { useTestApp } from '../support/test-app';
 import { testEngine } from '../support/test-database';
 
@@ -15,6 +16,20 @@ describe('GET /api/health', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Plain HTTP on an intranet: no HSTS, no upgrade of requests (security-headers.ts).
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    // Errors carry them too: the hook runs before routing.
+    const missing = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('adds HSTS and upgrade-insecure-requests behind TLS', () => {
+    const headers = securityHeaders(true);
+    expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 
   it('answers an unknown address with the one error shape', async () => {

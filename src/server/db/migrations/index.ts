@@ -21,6 +21,7 @@ import * as unitSortIndex from './20261207T035000-unit-sort-index';
 import * as unitContacts from './20261207T035500-unit-contacts';
 import * as accidentReport from './20261207T041000-accident-report';
 import * as objectionDecision from './20261207T043000-objection-decision';
+import * as unitSortCoverIndex from './20261207T083000-unit-sort-cover-index';
 
 /**
  * Every migration, by its timestamped name. Listed statically (not read from the
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T035500-unit-contacts': unitContacts,
   '20261207T041000-accident-report': accidentReport,
   '20261207T043000-objection-decision': objectionDecision,
+  '20261207T083000-unit-sort-cover-index': unitSortCoverIndex,
 };

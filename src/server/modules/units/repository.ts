@@ -30,24 +30,34 @@ export async function listUnits(db: Kysely<DB>, scope: Scope, q: UnitListQuery) 
   if (scope.kind === 'none' || (scope.kind === 'units' && scope.unitIds.length === 0)) return { rows: [], total: 0 };
   let query = db.selectFrom('unit');
   if (scope.kind === 'subtree') {
-    // The organisations of the subtree first (a few dozen rows), then the units by
-    // organisation id: no path comparison per unit, and the count needs no join.
-    const organisations = await db.selectFrom('organisation').select('id').where('path', 'like', `${scope.path}%`).execute();
-    if (organisations.length === 0) return { rows: [], total: 0 };
-    query = query.where('unit.organisation_id', 'in', organisations.map((o) => o.id));
+    // The organisations of the subtree (a few dozen rows), then the units by organisation
+    // id: no path comparison per unit, and the count needs no join.
+    const path = scope.path;
+    query = query.where('unit.organisation_id', 'in', (eb) => eb.selectFrom('organisation').select('organisation.id').where('organisation.path', 'like', `${path}%`));
   }
   if (scope.kind === 'units') query = query.where('unit.id', 'in', scope.unitIds);
   if (q.category) query = query.where('unit.category', '=', q.category);
   if (q.q) query = query.where('unit.name', 'like', `%${q.q.replace(/[%_\\]/g, '')}%`);
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query
-    .innerJoin('organisation', 'organisation.id', 'unit.organisation_id')
-    .select(unitColumns)
+  // The page is found among the ids first (in table order this walks the covering index
+  // unit(sort_order, id, organisation_id), migration 20261207T083000), and only its rows are
+  // read and joined: an offset no longer reads every unit it skips. The count and the page
+  // are independent, so PostgreSQL answers them on two connections at once.
+  const pageIds = query
+    .select('unit.id')
     .orderBy(sortColumns[q.sort], q.order)
     .orderBy('unit.id', 'asc')
     .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+    .offset((q.page - 1) * q.pageSize);
+  const [{ total }, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db.selectFrom('unit')
+      .innerJoin('organisation', 'organisation.id', 'unit.organisation_id')
+      .select(unitColumns)
+      .where('unit.id', 'in', pageIds)
+      .orderBy(sortColumns[q.sort], q.order)
+      .orderBy('unit.id', 'asc')
+      .execute(),
+  ]);
   return { rows, total: Number(total) };
 }
 
