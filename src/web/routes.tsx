@@ -1,10 +1,11 @@
-import { Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { createBrowserRouter, matchPath } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { LazyResult } from './components/LazyResult';
 import { campaignApi } from './pages/campaigns/api';
 
 function NotFound() {
-  return <Result status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的页面。" />;
+  return <LazyResult status="404" title="页面不存在" subTitle="请从左侧菜单进入需要的页面。" />;
 }
 
 function Loading() {

@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
@@ -23,6 +23,60 @@ const yuan = new Intl.NumberFormat('zh-CN');
 const money = (value: number | null) => (value == null ? '—' : yuan.format(value));
 const points = (value: number | null) => (value == null ? '—' : String(value));
 
+const columnsFor = (onTrace: (row: ResultRow) => void): TableProps<ResultRow>['columns'] => [
+  // The notice's own columns first, in its order: 序号, 单位, 考核分数, 奖励金额（元）, 备注.
+  // A unit's name opens its trace (得分反查).
+  { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
+  {
+    title: '单位',
+    dataIndex: 'unit',
+    width: 170,
+    render: (unit: string, row) => (
+      <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+        onClick={() => onTrace(row)} aria-label={`查看${unit}的得分反查`} title="查看得分反查">
+        {unit}
+      </Button>
+    ),
+  },
+  { title: '考核分数', dataIndex: 'score', width: 84, align: 'right', render: points },
+  { title: '奖励金额（元）', dataIndex: 'reward', width: 116, align: 'right', render: money },
+  { title: '备注', dataIndex: 'remark', render: (remark: string) => remark || '' },
+  {
+    title: '等次',
+    dataIndex: 'grade',
+    width: 76,
+    render: (grade: string, row) => <Tag color={row.vetoed ? 'red' : 'blue'}>{grade}</Tag>,
+  },
+  { title: '类别内排名', dataIndex: 'rank', width: 96, align: 'center', render: (rank: number | null) => rank ?? '—' },
+];
+
+const emptyLocale = { emptyText: <Empty description="暂无考核结果" /> };
+const virtualScroll = { x: 720, y: 600 };
+const fullScroll = { x: 720 };
+
+/**
+ * The table itself, rendered again only when its rows change: the campaign's name arriving
+ * after the results, or a drawer opening, leaves thousands of rows alone (bench:web).
+ */
+const ResultsTable = memo(function ResultsTable({ rows, onTrace }: { rows: ResultRow[]; onTrace: (row: ResultRow) => void }) {
+  const columns = useMemo(() => columnsFor(onTrace), [onTrace]);
+  const virtual = rows.length > virtualFrom;
+  return (
+    <Table<ResultRow>
+      rowKey="seq"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      locale={emptyLocale}
+      // Thousands of units scroll inside a virtualised table; a district's few dozen
+      // rows are laid out in full, as on the printed notice.
+      scroll={virtual ? virtualScroll : fullScroll}
+      virtual={virtual}
+    />
+  );
+});
+
 export function Component() {
   const { id = '' } = useParams();
   const campaign = useRequest(() => campaignApi.get(id), [id]);
@@ -35,34 +89,7 @@ export function Component() {
   const data = results.data;
   const categories = useMemo(() => [...new Set((data?.rows ?? []).map((r) => r.category))], [data]);
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => category === all || r.category === category), [data, category]);
-  const shownReward = rows.reduce((sum, r) => sum + (r.reward ?? 0), 0);
-
-  const columns: TableProps<ResultRow>['columns'] = [
-    // The notice's own columns first, in its order: 序号, 单位, 考核分数, 奖励金额（元）, 备注.
-    // A unit's name opens its trace (得分反查).
-    { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
-    {
-      title: '单位',
-      dataIndex: 'unit',
-      width: 170,
-      render: (unit: string, row) => (
-        <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-          onClick={() => setTracing(row)} aria-label={`查看${unit}的得分反查`} title="查看得分反查">
-          {unit}
-        </Button>
-      ),
-    },
-    { title: '考核分数', dataIndex: 'score', width: 84, align: 'right', render: points },
-    { title: '奖励金额（元）', dataIndex: 'reward', width: 116, align: 'right', render: money },
-    { title: '备注', dataIndex: 'remark', render: (remark: string) => remark || '' },
-    {
-      title: '等次',
-      dataIndex: 'grade',
-      width: 76,
-      render: (grade: string, row) => <Tag color={row.vetoed ? 'red' : 'blue'}>{grade}</Tag>,
-    },
-    { title: '类别内排名', dataIndex: 'rank', width: 96, align: 'center', render: (rank: number | null) => rank ?? '—' },
-  ];
+  const shownReward = useMemo(() => rows.reduce((sum, r) => sum + (r.reward ?? 0), 0), [rows]);
 
   const title = data?.campaign.name ?? campaign.data?.name ?? '考核结果';
   return (
@@ -112,18 +139,7 @@ export function Component() {
                 onChange={(value) => setCategory(value)}
               />
             </div>
-            <Table<ResultRow>
-              rowKey="seq"
-              size="small"
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              locale={{ emptyText: <Empty description="暂无考核结果" /> }}
-              // Thousands of units scroll inside a virtualised table; a district's few dozen
-              // rows are laid out in full, as on the printed notice.
-              scroll={rows.length > virtualFrom ? { x: 720, y: 600 } : { x: 720 }}
-              virtual={rows.length > virtualFrom}
-            />
+            <ResultsTable rows={rows} onTrace={setTracing} />
           </Card>
         </>
       )}
