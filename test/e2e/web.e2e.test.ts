@@ -253,6 +253,31 @@ describe('考核活动 and 结果与排名', () => {
     expect(await latinWords(page, ['ZC-'])).toEqual([]);
   });
 
+  test('the table shows without the units list; a version whose rows name the unit only still opens the trace', async () => {
+    const { context, page } = await app.newPage();
+    await logInViaApi(context, 'admin');
+    // As a result version frozen before its rows carried the unit's id.
+    await page.route('**/api/campaigns/*/results', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { rows: { unitId?: string }[] };
+      for (const row of body.rows) delete row.unitId;
+      await route.fulfill({ response, json: body });
+    });
+    const unitsAsked: string[] = [];
+    page.on('request', (r) => { if (/\/api\/campaigns\/[^/]+\/units$/.test(new URL(r.url()).pathname)) unitsAsked.push(r.url()); });
+    await page.goto('/');
+    await openResults(page);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(unitsAsked).toEqual([]);
+    const unit = expected.rows.find((r) => r.score != null)!.unit;
+    await page.getByRole('button', { name: `查看${unit}的得分反查` }).click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.getByRole('tree').innerText()).toContain(`考核分数：${expected.rows.find((r) => r.unit === unit)!.score}分`);
+    expect(unitsAsked).toHaveLength(1);
+    expect(await drawer.getByText('找不到该单位在本次考核中的记录。').count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   test('the campaign detail shows its state and units', async () => {
     const page = await signedIn('admin', '/campaigns');
     await page.getByRole('link', { name: '2014年全区安全生产目标管理考核详情' }).click();

@@ -81,6 +81,9 @@ const prefetched = new Map<string, { at: number; promise: Promise<unknown> }>();
 const prefetchFreshMs = 10_000;
 
 export function prefetch(path: string): void {
+  // Asked for already (the session and the first page's data start before the router: routes.tsx).
+  const pending = prefetched.get(path);
+  if (pending && Date.now() - pending.at < prefetchFreshMs) return;
   const promise = request('GET', path);
   // A failure is seen, and shown, by the page's own request that takes it.
   promise.catch(() => undefined);

@@ -1,10 +1,11 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { App, Button, Dropdown, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../domain/access/roles';
 import { errorMessage } from '../api/client';
 import { useSession } from '../session/session';
+import { LazyResult } from './LazyResult';
 import { menuEntries, navItemFor, navItems } from './nav';
 
 const { Header, Sider, Content } = Layout;
@@ -73,7 +74,7 @@ export function AppLayout() {
         </Header>
         {changingPassword && <Suspense><ChangePasswordModal username={account.username} onClose={() => setChangingPassword(false)} /></Suspense>}
         <Content className="anke-content">
-          {permitted ? <Outlet /> : <Result status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />}
+          {permitted ? <Outlet /> : <LazyResult status="403" title="无权访问" subTitle="您的角色不能使用此页面。" />}
         </Content>
       </Layout>
     </Layout>

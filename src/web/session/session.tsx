@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AccountView } from '../../shared/schemas/account';
-import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import { api, prefetch, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import type { ApiError } from '../api/client';
 
 interface SessionBody {
@@ -19,6 +19,10 @@ export interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
+
+// Every page waits for the session check: it is asked for as soon as the code runs, before the
+// router asks for the first page's code (routes.tsx), and taken by the provider when it mounts.
+prefetch('/api/auth/session');
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<AccountView | null | undefined>(undefined);

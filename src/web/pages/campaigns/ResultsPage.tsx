@@ -1,9 +1,8 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Drawer, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Tree, Typography } from 'antd';
-import type { TableProps, TreeDataNode } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TraceNodeView } from '../../../shared/schemas/result';
 import { useRequest } from '../../api/use-request';
 import { useAccount } from '../../session/session';
 import { campaignApi } from './api';
@@ -11,46 +10,77 @@ import type { ResultRow } from './api';
 import { mayManageCampaigns } from './create/api';
 import { DownloadMenu } from './documents/DownloadMenu';
 
-// The what-if panel brings the scheme's validation and the date picker; it loads when opened,
-// so the table of a large campaign appears sooner (bench:web).
+// The what-if panel (the scheme's validation, the date picker) and the trace drawer (antd
+// Drawer and Tree) load when opened, so the table of a large campaign appears sooner (bench:web).
 const WhatIfPanel = lazy(async () => ({ default: (await import('./what-if/WhatIfPanel')).WhatIfPanel }));
+const TraceDrawer = lazy(async () => ({ default: (await import('./TraceDrawer')).TraceDrawer }));
 
 const all = '全部';
 const virtualFrom = 200;
 
-function toTreeData(node: TraceNodeView, key = '0'): TreeDataNode {
-  return {
-    key,
-    title: node.text,
-    children: node.children?.map((child, i) => toTreeData(child, `${key}-${i}`)),
-  };
-}
-
-function TraceDrawer({ campaignId, unit, unitId, version, onClose }: {
-  campaignId: string; unit: string; unitId: string | undefined; version: number | null; onClose: () => void;
-}) {
-  const trace = useRequest(async () => (unitId ? campaignApi.trace(campaignId, unitId, version) : null), [campaignId, unitId, version]);
-  const treeData = useMemo(() => (trace.data ? [toTreeData(trace.data.trace)] : []), [trace.data]);
-  return (
-    <Drawer open title={`得分反查：${unit}`} size={640} onClose={onClose} closable={{ 'aria-label': '关闭' }}>
-      {!unitId && <Alert type="warning" showIcon title="找不到该单位在本次考核中的记录。" />}
-      {trace.error && <Alert type="error" showIcon title={trace.error} />}
-      {trace.loading && !trace.data && <Skeleton active />}
-      {trace.data && (
-        <Tree className="trace-tree" aria-label="得分构成" treeData={treeData} defaultExpandAll showLine selectable={false} blockNode />
-      )}
-    </Drawer>
-  );
-}
-
-const money = (value: number | null) => (value == null ? '—' : value.toLocaleString('zh-CN'));
+// One formatter for every cell: toLocaleString builds a new one on each call.
+const yuan = new Intl.NumberFormat('zh-CN');
+const money = (value: number | null) => (value == null ? '—' : yuan.format(value));
 const points = (value: number | null) => (value == null ? '—' : String(value));
+
+const columnsFor = (onTrace: (row: ResultRow) => void): TableProps<ResultRow>['columns'] => [
+  // The notice's own columns first, in its order: 序号, 单位, 考核分数, 奖励金额（元）, 备注.
+  // A unit's name opens its trace (得分反查).
+  { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
+  {
+    title: '单位',
+    dataIndex: 'unit',
+    width: 170,
+    render: (unit: string, row) => (
+      <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+        onClick={() => onTrace(row)} aria-label={`查看${unit}的得分反查`} title="查看得分反查">
+        {unit}
+      </Button>
+    ),
+  },
+  { title: '考核分数', dataIndex: 'score', width: 84, align: 'right', render: points },
+  { title: '奖励金额（元）', dataIndex: 'reward', width: 116, align: 'right', render: money },
+  { title: '备注', dataIndex: 'remark', render: (remark: string) => remark || '' },
+  {
+    title: '等次',
+    dataIndex: 'grade',
+    width: 76,
+    render: (grade: string, row) => <Tag color={row.vetoed ? 'red' : 'blue'}>{grade}</Tag>,
+  },
+  { title: '类别内排名', dataIndex: 'rank', width: 96, align: 'center', render: (rank: number | null) => rank ?? '—' },
+];
+
+const emptyLocale = { emptyText: <Empty description="暂无考核结果" /> };
+const virtualScroll = { x: 720, y: 600 };
+const fullScroll = { x: 720 };
+
+/**
+ * The table itself, rendered again only when its rows change: the campaign's name arriving
+ * after the results, or a drawer opening, leaves thousands of rows alone (bench:web).
+ */
+const ResultsTable = memo(function ResultsTable({ rows, onTrace }: { rows: ResultRow[]; onTrace: (row: ResultRow) => void }) {
+  const columns = useMemo(() => columnsFor(onTrace), [onTrace]);
+  const virtual = rows.length > virtualFrom;
+  return (
+    <Table<ResultRow>
+      rowKey="seq"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      locale={emptyLocale}
+      // Thousands of units scroll inside a virtualised table; a district's few dozen
+      // rows are laid out in full, as on the printed notice.
+      scroll={virtual ? virtualScroll : fullScroll}
+      virtual={virtual}
+    />
+  );
+});
 
 export function Component() {
   const { id = '' } = useParams();
   const campaign = useRequest(() => campaignApi.get(id), [id]);
   const results = useRequest(() => campaignApi.results(id), [id]);
-  const units = useRequest(() => campaignApi.units(id), [id]);
   const [category, setCategory] = useState<string>(all);
   const [tracing, setTracing] = useState<ResultRow | null>(null);
   const [simulating, setSimulating] = useState(false);
@@ -59,35 +89,7 @@ export function Component() {
   const data = results.data;
   const categories = useMemo(() => [...new Set((data?.rows ?? []).map((r) => r.category))], [data]);
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => category === all || r.category === category), [data, category]);
-  const unitIdByName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.name, u.unitId])), [units.data]);
-  const shownReward = rows.reduce((sum, r) => sum + (r.reward ?? 0), 0);
-
-  const columns: TableProps<ResultRow>['columns'] = [
-    // The notice's own columns first, in its order: 序号, 单位, 考核分数, 奖励金额（元）, 备注.
-    // A unit's name opens its trace (得分反查).
-    { title: '序号', dataIndex: 'seq', width: 56, align: 'center' },
-    {
-      title: '单位',
-      dataIndex: 'unit',
-      width: 170,
-      render: (unit: string, row) => (
-        <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-          onClick={() => setTracing(row)} aria-label={`查看${unit}的得分反查`} title="查看得分反查">
-          {unit}
-        </Button>
-      ),
-    },
-    { title: '考核分数', dataIndex: 'score', width: 84, align: 'right', render: points },
-    { title: '奖励金额（元）', dataIndex: 'reward', width: 116, align: 'right', render: money },
-    { title: '备注', dataIndex: 'remark', render: (remark: string) => remark || '' },
-    {
-      title: '等次',
-      dataIndex: 'grade',
-      width: 76,
-      render: (grade: string, row) => <Tag color={row.vetoed ? 'red' : 'blue'}>{grade}</Tag>,
-    },
-    { title: '类别内排名', dataIndex: 'rank', width: 96, align: 'center', render: (rank: number | null) => rank ?? '—' },
-  ];
+  const shownReward = useMemo(() => rows.reduce((sum, r) => sum + (r.reward ?? 0), 0), [rows]);
 
   const title = data?.campaign.name ?? campaign.data?.name ?? '考核结果';
   return (
@@ -137,18 +139,7 @@ export function Component() {
                 onChange={(value) => setCategory(value)}
               />
             </div>
-            <Table<ResultRow>
-              rowKey="seq"
-              size="small"
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              locale={{ emptyText: <Empty description="暂无考核结果" /> }}
-              // Thousands of units scroll inside a virtualised table; a district's few dozen
-              // rows are laid out in full, as on the printed notice.
-              scroll={rows.length > virtualFrom ? { x: 720, y: 600 } : { x: 720 }}
-              virtual={rows.length > virtualFrom}
-            />
+            <ResultsTable rows={rows} onTrace={setTracing} />
           </Card>
         </>
       )}
@@ -156,13 +147,7 @@ export function Component() {
         <Suspense><WhatIfPanel campaignId={id} year={campaign.data.year} open={simulating} onClose={() => setSimulating(false)} /></Suspense>
       )}
       {tracing && (
-        <TraceDrawer
-          campaignId={id}
-          unit={tracing.unit}
-          unitId={tracing.unitId ?? unitIdByName.get(tracing.unit)}
-          version={data?.version ?? null}
-          onClose={() => setTracing(null)}
-        />
+        <Suspense><TraceDrawer campaignId={id} row={tracing} version={data?.version ?? null} onClose={() => setTracing(null)} /></Suspense>
       )}
     </>
   );

@@ -17,7 +17,7 @@ export const campaignApi = {
   units: (id: string) => api.get<CampaignUnitList>(`${at(id)}/units`),
   results: (id: string) => api.get<CampaignResults>(`${at(id)}/results`),
   /** What the results page reads first, started by its route before the page's code arrives. */
-  prefetchResultsPage: (id: string) => { for (const path of [at(id), `${at(id)}/results`, `${at(id)}/units`]) prefetch(path); },
+  prefetchResultsPage: (id: string) => { for (const path of [`${at(id)}/results`, at(id)]) prefetch(path); },
   trace: (id: string, unitId: string, version?: number | null) =>
     api.get<Trace>(`${at(id)}/units/${encodeURIComponent(unitId)}/trace`, { version: version ?? undefined }),
 };

@@ -2,7 +2,7 @@ import { Card, Col, Empty, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { hazardStateLabels, hazardStates } from '../../../shared/schemas/hazard';
 import { useRequest } from '../../api/use-request';
-import { EChart } from '../../components/EChart';
+import { EChart } from '../../components/LazyEChart';
 import { homeApi, type HazardSummary } from './api';
 import { CardState } from './CardState';
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { CampaignView } from '../../../shared/schemas/campaign';
 import { useRequest } from '../../api/use-request';
-import { EChart } from '../../components/EChart';
+import { EChart } from '../../components/LazyEChart';
 import { homeApi, percentOf, type MonthlyReports } from './api';
 import { CardState } from './CardState';
 

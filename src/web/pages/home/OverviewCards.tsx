@@ -9,7 +9,7 @@ import { unitCategoryLabels, unitCategorySchema } from '../../../shared/schemas/
 import type { unitListSchema } from '../../../shared/schemas/unit';
 import { api } from '../../api/client';
 import { useRequest } from '../../api/use-request';
-import { EChart } from '../../components/EChart';
+import { EChart } from '../../components/LazyEChart';
 import { auditActionLabel, entityTypeLabels, labelOr, organisationKindLabels, sectorLabel } from '../../labels';
 
 type UnitList = z.infer<typeof unitListSchema>;

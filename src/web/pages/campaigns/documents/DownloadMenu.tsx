@@ -1,14 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Form, Input, Modal } from 'antd';
+import { App, Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
-import { useState } from 'react';
-import { z } from 'zod';
-import { noticeQuerySchema } from '../../../../shared/schemas/document';
+import { lazy, Suspense, useState } from 'react';
 import { errorMessage } from '../../../api/client';
-import { zodRule } from '../../../components/zod-rule';
 import { documentPaths, downloadDocument } from './api';
+import type { RedHeader } from './RedHeaderModal';
 
-interface RedHeader { header: string; number?: string }
+// The red-header form (antd Form and the notice's schema) loads when first opened, so the
+// results table does not wait for it (bench:web).
+const RedHeaderModal = lazy(async () => ({ default: (await import('./RedHeaderModal')).RedHeaderModal }));
 
 /**
  * 下载 on the results page: the notice (the published version, or the current results as
@@ -18,7 +18,6 @@ export function DownloadMenu({ campaignId, version }: { campaignId: string; vers
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [redHeader, setRedHeader] = useState(false);
-  const [form] = Form.useForm<RedHeader>();
 
   const run = async (path: string, query: Record<string, string | number | undefined>, name: string) => {
     setBusy(true);
@@ -50,13 +49,7 @@ export function DownloadMenu({ campaignId, version }: { campaignId: string; vers
     if (key === 'itemScores') void run(documentPaths.itemScores(campaignId), published, '各单位逐项得分.xlsx');
     if (key === 'scoreSheets') void run(documentPaths.scoreSheets(campaignId), published, '考核评分表.docx');
   };
-  const submitRedHeader = async () => {
-    let values: RedHeader;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the form shows what is missing
-    }
+  const downloadRedHeader = async (values: RedHeader) => {
     if (await run(documentPaths.notice(campaignId), { ...published, header: values.header, number: values.number || undefined }, '通报.docx')) setRedHeader(false);
   };
 
@@ -65,25 +58,11 @@ export function DownloadMenu({ campaignId, version }: { campaignId: string; vers
       <Dropdown menu={{ items, onClick }} trigger={['click']} disabled={busy}>
         <Button icon={<DownloadOutlined />} loading={busy}>下载</Button>
       </Dropdown>
-      <Modal
-        open={redHeader}
-        title={version === null ? '带红头的通报（征求意见稿）' : `带红头的通报（第 ${version} 版）`}
-        okText="下载"
-        cancelText="取消"
-        confirmLoading={busy}
-        onOk={() => void submitRedHeader()}
-        onCancel={() => setRedHeader(false)}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="header" label="发文机关标志" rules={[zodRule(noticeQuerySchema.shape.header.unwrap(), '请填写发文机关标志')]}>
-            <Input placeholder="如：周村区安全生产委员会文件" maxLength={30} />
-          </Form.Item>
-          <Form.Item name="number" label="发文字号（可不填）" rules={[zodRule(noticeQuerySchema.shape.number.or(z.literal('')))]}>
-            <Input placeholder="如：周安委〔2015〕1号" maxLength={40} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {redHeader && (
+        <Suspense>
+          <RedHeaderModal version={version} busy={busy} onDownload={(values) => void downloadRedHeader(values)} onClose={() => setRedHeader(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
