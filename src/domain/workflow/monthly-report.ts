@@ -77,3 +77,11 @@ export function graceDaysOf(month: number, current: number, fixed: ReadonlyMap<n
 export function monthsToFix(year: number, today: string, fixed: ReadonlyMap<number, number>): number[] {
   return Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => monthEnded(year, m, today) && !fixed.has(m));
 }
+
+/**
+ * The first month a change of rule on `today` governs: the first not yet ended. Null once
+ * December has ended (changeCampaignDates refuses a change then).
+ */
+export function firstOpenMonth(year: number, today: string): number | null {
+  return Array.from({ length: 12 }, (_, i) => i + 1).find((m) => !monthEnded(year, m, today)) ?? null;
+}

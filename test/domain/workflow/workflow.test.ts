@@ -7,7 +7,7 @@ import {
   campaignStates, campaignTransitions, chinaMinute, objectionRefusal, publicityEnd, publishBlockers, transitionCampaign, type CampaignAction, type CampaignFacts,
 } from '../../../src/domain/workflow/campaign-state';
 import {
-  graceDaysOf, graceDaysText, monthEnded, monthsToFix, reportDeadline, reportStatus, validGraceDays,
+  firstOpenMonth, graceDaysOf, graceDaysText, monthEnded, monthsToFix, reportDeadline, reportStatus, validGraceDays,
 } from '../../../src/domain/workflow/monthly-report';
 import { selfAssessmentEditable, transitionSelfAssessment } from '../../../src/domain/workflow/self-assessment-state';
 import { vetoProposals } from '../../../src/domain/workflow/veto-proposals';
@@ -162,6 +162,11 @@ describe('monthly reports: due N days after month end (月报报送期限)', () 
     const fixed = new Map([[1, 2], [2, 2]]);
     expect([1, 2, 3].map((m) => graceDaysOf(m, 5, fixed))).toEqual([2, 2, 5]);
     expect(monthEnded(2014, 2, '2014-02-28')).toBe(false);
+    // The first month the new rule governs: the first not yet ended, none once December has.
+    expect(firstOpenMonth(2014, '2014-03-01')).toBe(3);
+    expect(firstOpenMonth(2014, '2013-12-31')).toBe(1);
+    expect(firstOpenMonth(2014, '2014-12-31')).toBe(12);
+    expect(firstOpenMonth(2014, '2015-01-01')).toBeNull();
     expect(monthEnded(2014, 2, '2014-03-01')).toBe(true);
   });
 });

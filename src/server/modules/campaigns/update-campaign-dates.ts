@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { changeCampaignDates } from '../../../domain/workflow/campaign-dates';
-import { graceDaysText, monthEnded, monthsToFix } from '../../../domain/workflow/monthly-report';
+import { firstOpenMonth, graceDaysText, monthsToFix } from '../../../domain/workflow/monthly-report';
 import type { CampaignDatesUpdate } from '../../../shared/schemas/campaign';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
@@ -51,7 +51,7 @@ export async function updateCampaignDates(db: Kysely<DB>, actor: Actor, id: stri
       const months = monthsToFix(row.year, today, await listFixedGraceDays(trx, id));
       await insertFixedGraceDays(trx, id, months, row.monthly_report_grace_days, at);
       // changeCampaignDates refuses once December has ended, so some month is still open.
-      const firstOpen = Array.from({ length: 12 }, (_, i) => i + 1).find((m) => !monthEnded(row.year, m, today)) ?? 12;
+      const firstOpen = firstOpenMonth(row.year, today) ?? 12;
       kept = {
         monthlyReportRuleApplies: `${row.year}年${firstOpen}月起的月报按${graceDaysText(dates.monthlyReportGraceDays)}报送`,
         ...(months.length > 0 ? { monthlyReportMonthsKept: `${months.map((m) => `${m}月`).join('、')}已结束，仍按${graceDaysText(row.monthly_report_grace_days)}` } : {}),
