@@ -115,6 +115,15 @@ describe('accident register and veto proposals API', { timeout: 60_000 }, () => 
     expect((await leader.inject({ method: 'GET', url: '/api/accidents?year=2013' })).json().total).toBe(3);
   });
 
+  it('files a time given with an offset under its China day, year and month', async () => {
+    const res = await accident({ occurredAt: '2011-12-31T20:00Z', deaths: 1 });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().occurredAt).toBe('2012-01-01T04:00');
+    const listed = (year: number) => leader.inject({ method: 'GET', url: `/api/accidents?year=${year}` }).then((r) => r.json().items.map((a: { id: string }) => a.id));
+    expect(await listed(2012)).toContain(res.json().id);
+    expect(await listed(2011)).not.toContain(res.json().id);
+  });
+
   it('rejects bad input with a Chinese message and registers nothing', async () => {
     const before = await count();
     const negative = await accident({ deaths: -1 });
@@ -125,6 +134,9 @@ describe('accident register and veto proposals API', { timeout: 60_000 }, () => 
     const future = await accident({ occurredAt: '2999-01-01' });
     expect(future.statusCode).toBe(400);
     expect(future.json().message).toContain('不能晚于今天');
+    const noSuchDay = await accident({ occurredAt: '2014-02-30' });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(noSuchDay.json().message).toBe('发生时间“2014-02-30”不是有效的日期或时间。');
     const foreign = await accident({ territorialUnitId: d.units.other });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().message).toContain('不属于本组织');

@@ -134,6 +134,35 @@ function occurrenceRange(occurredAt: string): [number, number] {
   return [at, at];
 }
 
+/**
+ * The occurrence as the register stores it: a day or a China wall time, never an offset. The
+ * register assigns an accident to a year and a month by the text of its time (an accident at
+ * 2027-01-01 04:00 China time belongs to 2027's assessment, however it was written), so a time
+ * given with `Z` or an offset is turned into China time first. Throws on a time that is none.
+ */
+export function chinaOccurrence(occurredAt: string): string {
+  if (DATE_ONLY.test(occurredAt)) {
+    occurrenceRange(occurredAt);
+    return occurredAt;
+  }
+  const m = DATE_TIME.exec(occurredAt);
+  const at = reportInstantMs(occurredAt);
+  if (!m || Number.isNaN(at)) throw new RangeError(`不是有效的发生时间：${occurredAt}`);
+  if (m[8] === undefined) return occurredAt;
+  const china = new Date(at + CHINA_OFFSET_MS).toISOString();
+  return m[6] === undefined ? china.slice(0, 16) : china.slice(0, m[7] === undefined ? 19 : 23);
+}
+
+/**
+ * Why an occurrence cannot have happened yet at `now`, or null: a day after today (China time),
+ * or a moment later than now.
+ */
+export function occurrenceInFuture(occurredAt: string, now: Date): string | null {
+  const [earliest] = occurrenceRange(occurredAt);
+  if (earliest <= now.getTime()) return null;
+  return DATE_ONLY.test(occurredAt) ? '事故发生时间不能晚于今天。' : '事故发生时间不能晚于现在。';
+}
+
 /** An instant as China time 'YYYY-MM-DDTHH:mm'. */
 export function chinaMinute(ms: number): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16);

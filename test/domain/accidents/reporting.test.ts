@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccidentGrade } from '../../../src/domain/accidents/grade';
 import {
-  checkReportTimes, reportingStatus, reportInstantMs, reportStateText, requiredReportLevels,
+  checkReportTimes, chinaOccurrence, occurrenceInFuture, reportingStatus, reportInstantMs, reportStateText, requiredReportLevels,
 } from '../../../src/domain/accidents/reporting';
 import type { ReportLevel, ReportTimes } from '../../../src/domain/accidents/reporting';
 
@@ -141,5 +141,41 @@ describe('reportStateText', () => {
     [{ state: 'notRequired', minutesLate: null }, '本等级不要求'],
   ])('%o', (report, text) => {
     expect(reportStateText(report)).toBe(text);
+  });
+});
+
+// The register files an accident under a year and month by the text of its time, in China time.
+describe('chinaOccurrence', () => {
+  it.each([
+    ['2014-06-17', '2014-06-17'],
+    ['2014-06-17T08:30', '2014-06-17T08:30'],
+    ['2014-06-17T08:30:15', '2014-06-17T08:30:15'],
+    ['2013-12-31T20:00Z', '2014-01-01T04:00'],
+    ['2013-12-31T20:00:05Z', '2014-01-01T04:00:05'],
+    ['2013-12-31T20:00:05.250Z', '2014-01-01T04:00:05.250'],
+    ['2014-01-01T01:00+09:00', '2014-01-01T00:00'],
+    ['2014-01-01T03:00-05:00', '2014-01-01T16:00'],
+  ])('%s → %s', (given, stored) => {
+    expect(chinaOccurrence(given)).toBe(stored);
+  });
+
+  it.each(['2014-02-30', '2014-13-01T08:00', '2014-06-17T24:00', '17/06/2014'])('refuses %s', (given) => {
+    expect(() => chinaOccurrence(given)).toThrow(RangeError);
+  });
+});
+
+describe('occurrenceInFuture', () => {
+  // 2026-12-07 01:30 China time is still 2026-12-06 in UTC.
+  const now = new Date('2026-12-06T17:30:00Z');
+  it.each<[string, string | null]>([
+    ['2026-12-07', null],
+    ['2026-12-07T01:00', null],
+    ['2026-12-07T01:30', null],
+    ['2026-12-07T01:31', '事故发生时间不能晚于现在。'],
+    ['2026-12-08', '事故发生时间不能晚于今天。'],
+    ['2026-12-06T17:00Z', null],
+    ['2026-12-06T18:00Z', '事故发生时间不能晚于现在。'],
+  ])('%s', (occurredAt, problem) => {
+    expect(occurrenceInFuture(occurredAt, now)).toBe(problem);
   });
 });

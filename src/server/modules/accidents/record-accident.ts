@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { gradeAccident } from '../../../domain/accidents/grade';
-import { checkReportTimes, reportInstantMs, reportLevels } from '../../../domain/accidents/reporting';
+import { checkReportTimes, chinaOccurrence, occurrenceInFuture, reportInstantMs, reportLevels } from '../../../domain/accidents/reporting';
 import type { AccidentCreate } from '../../../shared/schemas/accident';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
@@ -29,13 +29,15 @@ export async function recordAccident(db: Kysely<DB>, actor: Actor, input: Accide
     const id = input.number ?? randomUUID();
     if (await findAccident(trx, id)) throw new AppError('conflict', `事故编号“${id}”已登记。`);
     const at = now.toISOString();
-    if (input.occurredAt.slice(0, 10) > at.slice(0, 10)) throw new AppError('validation_failed', '事故发生时间不能晚于今天。');
+    const occurredAt = storedOccurrence(input.occurredAt);
+    const future = occurrenceInFuture(occurredAt, now);
+    if (future) throw new AppError('validation_failed', future);
     const reports = input.reports ?? {};
-    const problem = checkReportTimes(input.occurredAt, reports, now);
+    const problem = checkReportTimes(occurredAt, reports, now);
     if (problem) throw new AppError('validation_failed', problem);
     const { grade } = gradeAccident(input);
     await insertAccident(trx, {
-      id, organisation_id: input.organisationId, occurred_at: input.occurredAt, place: input.place ?? null,
+      id, organisation_id: input.organisationId, occurred_at: occurredAt, place: input.place ?? null,
       territorial_unit_id: input.territorialUnitId ?? null, sector: input.sector ?? null, regulating_unit_id: input.regulatingUnitId ?? null,
       enterprise: input.enterprise ?? null, liability: input.liability ? 1 : 0, summary: input.summary ?? null,
       deaths: input.deaths, serious_injuries: input.seriousInjuries, direct_loss: input.directLoss, grade,
@@ -60,4 +62,13 @@ export async function recordAccident(db: Kysely<DB>, actor: Actor, input: Accide
     }, now);
     return accidentDetailView(trx, row, now);
   });
+}
+
+/** The occurrence in China time as the register keeps it; a day or time that does not exist is named. */
+function storedOccurrence(occurredAt: string): string {
+  try {
+    return chinaOccurrence(occurredAt);
+  } catch {
+    throw new AppError('validation_failed', `发生时间“${occurredAt}”不是有效的日期或时间。`);
+  }
 }
