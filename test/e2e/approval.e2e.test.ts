@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
+import { demoYear } from '../../src/server/demo/seed-campaigns';
 
 const app = useDemoApp();
 
@@ -112,7 +113,7 @@ describe('假设测算', () => {
   test('changing a unit’s item score moves its score and the ranks in the simulation only', { timeout: 180_000 }, async () => {
     for (const width of [1280, 1024]) {
       const { page, context } = await signedIn('admin', '/', width);
-      const current = await campaignByYear(context, new Date().getUTCFullYear());
+      const current = await campaignByYear(context, demoYear(new Date()));
       await page.goto(`/campaigns/${current.id}/results`);
       await page.getByRole('button', { name: '假设测算（模拟）' }).click();
       const dialog = page.getByRole('dialog');
@@ -177,7 +178,7 @@ describe('审批与公示', () => {
 
   test('the office sees the transitions of the current state; a leader sees none', { timeout: 120_000 }, async () => {
     const admin = await signedIn('admin', '/');
-    const current = await campaignByYear(admin.context, new Date().getUTCFullYear());
+    const current = await campaignByYear(admin.context, demoYear(new Date()));
     await admin.page.goto(`/campaigns/${current.id}/approval`);
     await admin.page.getByRole('button', { name: '开始考核评分' }).waitFor();
     expect(await admin.page.getByRole('button', { name: '发布通报' }).count()).toBe(0);

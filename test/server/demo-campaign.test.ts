@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/server/demo/seed-demo';
+import { demoYear } from '../../src/server/demo/seed-campaigns';
 import { verifyAuditChain } from '../../src/server/modules/audit/verify-audit-chain';
 import { login, useTestApp } from '../support/test-app';
 import type { Client } from '../support/test-app';
@@ -40,7 +41,7 @@ describe('demo campaigns', { timeout: 180_000 }, () => {
   });
 
   it('has this year’s round in progress with a submitted self-assessment and a pending veto proposal', async () => {
-    const current = campaigns.find((c) => c.year === t.now().getUTCFullYear())!;
+    const current = campaigns.find((c) => c.year === demoYear(t.now()))!;
     expect(current.state).toBe('selfAssessment');
     const wangcun = await login(t.app, 'wangcun', demoPassword);
     const self = await wangcun.inject({ method: 'GET', url: `/api/campaigns/${current.id}/units/wangcun/scores` });

@@ -12,6 +12,7 @@ import { saveItemScores } from '../modules/assessments/save-item-scores';
 import { changeCampaignState } from '../modules/campaigns/change-campaign-state';
 import { copyCampaign } from '../modules/campaigns/copy-campaign';
 import { createCampaign } from '../modules/campaigns/create-campaign';
+import { chinaDay } from '../modules/indicator-reports/monthly-reports';
 import { zhoucunId } from './zhoucun';
 
 const example = (name: string) => fileURLToPath(new URL(`../../../examples/zhoucun-2014/${name}`, import.meta.url));
@@ -78,6 +79,11 @@ export async function seedZhoucun2014(db: Kysely<DB>): Promise<string> {
   return id;
 }
 
+/** The year of the round in progress: the year of today in China, as the office counts it. */
+export function demoYear(now: Date): number {
+  return Number(chinaDay(now).slice(0, 4));
+}
+
 /**
  * This year's round in progress, copied from 2014: self-assessment open, 王村镇 has
  * submitted its self-assessment, two accidents registered (one 较大, so a veto proposal
@@ -85,15 +91,15 @@ export async function seedZhoucun2014(db: Kysely<DB>): Promise<string> {
  */
 export async function seedCurrentCampaign(db: Kysely<DB>, from: string, now: Date): Promise<string> {
   const admin = await actorOf(db, 'admin');
-  const year = now.getUTCFullYear();
+  const year = demoYear(now);
   const { id } = await copyCampaign(db, admin, from, {
     year, dates: { agreementDue: `${year}-02-28`, selfAssessmentDue: `${year}-12-15`, assessmentEnds: `${year}-12-31` },
   }, now);
   for (const action of ['openSigning', 'startYear', 'openSelfAssessment'] as const) await step(db, admin, id, { action }, now);
-  // Accidents a few weeks back, inside this year.
+  // Accidents a few weeks back, inside this year (China days, as the register counts them).
   const back = (days: number) => {
-    const d = new Date(Math.max(now.getTime() - days * 86_400_000, Date.UTC(year, 0, 1, 12)));
-    return d.toISOString().slice(0, 10);
+    const day = chinaDay(new Date(now.getTime() - days * 86_400_000));
+    return day < `${year}-01-01` ? `${year}-01-01` : day;
   };
   await recordAccident(db, admin, {
     organisationId: zhoucunId, occurredAt: back(40), place: '王村镇某机械加工企业', territorialUnitId: 'wangcun',

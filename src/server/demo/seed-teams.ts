@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/can';
 import type { DB } from '../db/schema';
 import { createTeam } from '../modules/teams/create-team';
+import { demoYear } from './seed-campaigns';
 import { zhoucunId } from './zhoucun';
 
 /**
@@ -17,7 +18,7 @@ export const demoTeams = [
 
 export async function seedDemoTeams(db: Kysely<DB>, now: Date): Promise<void> {
   const campaign = await db.selectFrom('campaign').select('id')
-    .where('organisation_id', '=', zhoucunId).where('year', '=', now.getUTCFullYear()).executeTakeFirst();
+    .where('organisation_id', '=', zhoucunId).where('year', '=', demoYear(now)).executeTakeFirst();
   if (!campaign) return;
   const accounts = await db.selectFrom('account').innerJoin('organisation', 'organisation.id', 'account.organisation_id')
     .select(['account.id', 'account.username', 'account.role', 'account.unit_id', 'organisation.path'])

@@ -61,12 +61,16 @@ export async function logInViaApi(context: BrowserContext, username: string): Pr
   return ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
-/** The whole page, or only the window when a drawer or dialog (fixed to the window) is open. */
+/**
+ * The whole page, or only the window when a drawer or dialog (fixed to the window) is open.
+ * Animations are finished first, so a drawer or dialog just opened is shown where it rests,
+ * not halfway through sliding in.
+ */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const file = join(screenshotDir, `${name}-${width}.png`);
-  await page.screenshot({ path: file, fullPage });
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
 
