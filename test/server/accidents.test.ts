@@ -160,4 +160,24 @@ describe('accident register and veto proposals API', { timeout: 60_000 }, () => 
     expect((await otherAdmin.inject({ method: 'GET', url: '/api/accidents' })).json().items.map((a: { id: string }) => a.id)).not.toContain(id);
     expect((await otherAdmin.inject({ method: 'POST', url: '/api/accidents', payload: { organisationId: d.districtId, occurredAt: '2014-06-17', deaths: 1 } })).statusCode).toBe(404);
   });
+
+  // Runs last: it moves the clock to the small hours of a China day, which UTC still counts as
+  // the day before. The 补报 window counts China days (国务院令第493号第十三条).
+  it('judges the 补报 window and today by the China day, in the hours UTC is a day behind', async () => {
+    const hour = 3_600_000;
+    const sinceChina2am = (t.now().getTime() + 8 * hour - 2 * hour) % (24 * hour);
+    t.advance(24 * hour - sinceChina2am);
+    const chinaToday = new Date(t.now().getTime() + 8 * hour).toISOString().slice(0, 10);
+    expect(t.now().toISOString().slice(0, 10)).not.toBe(chinaToday);
+    [admin] = await loginAll(t.app, [await createUser(t.database.db, 'committeeAdmin', { organisationId: d.districtId })]);
+    // An accident of this China day, shortly after midnight, may be recorded.
+    const tonight = await accident({ occurredAt: `${chinaToday}T00:30`, deaths: 1 });
+    expect(tonight.statusCode).toBe(201);
+    // 31 China days after the occurrence the 30-day window has passed, though UTC is still on day 30.
+    const occurred = new Date(Date.parse(chinaToday) - 31 * 24 * hour).toISOString().slice(0, 10);
+    const old = (await accident({ occurredAt: occurred, deaths: 1 })).json<{ id: string }>();
+    const late = await admin.inject({ method: 'PUT', url: `/api/accidents/${old.id}/figures`, payload: { version: 1, deaths: 2, note: '补报' } });
+    expect(late.statusCode).toBe(200);
+    expect(late.json().versions[1].late).toBe(true);
+  });
 });

@@ -9,6 +9,7 @@ import { notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignResource } from '../campaigns/presenter';
 import { findCampaign, type CampaignRow } from '../campaigns/repository';
+import { chinaDay } from '../indicator-reports/monthly-reports';
 import { loadCase } from '../results/load-case';
 import { listVetoDecisions } from '../results/repository';
 import { countItemScores, countOpenObjectionsByUnit, listAgreementStatesOf, listSelfAssessments } from './repository';
@@ -25,8 +26,8 @@ export async function campaignProgress(db: Kysely<DB>, row: CampaignRow, now: Da
     listAgreementStatesOf(db, row.id),
   ]);
   const agreement = new Map(agreements.map((a) => [a.unit_id, a.state as AgreementState]));
-  // Pace is judged as of today within the campaign's year, or the year's end once it is over.
-  const today = now.toISOString().slice(0, 10);
+  // Pace is judged as of today (China time) within the campaign's year, or the year's end once it is over.
+  const today = chinaDay(now);
   const asOf = today.slice(0, 4) > String(row.year) ? `${row.year}-12-31` : today;
   const indicators = new Map(indicatorReport(input, asOf).map((r) => [r.unitId, r.indicators]));
   const results = new Map(assess(input).units.map((u) => [u.unitId, u]));
