@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
+import { registerCompression } from './compression';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('sessionId', null);
 
   registerSecurityHeaders(app, deps.config.secureCookies);
+  registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
