@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
+import { registerCompression } from './compression';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
@@ -46,6 +47,7 @@ import { expertRoutes } from './modules/experts/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { unitRoutes } from './modules/units/routes';
 import { registerSecurityHeaders } from './security-headers';
+import { webFileOptions } from './web-files';
 
 // Validation messages in Chinese, for the server and the web forms alike.
 z.config(z.locales.zhCN());
@@ -75,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('sessionId', null);
 
   registerSecurityHeaders(app, deps.config.secureCookies);
+  registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
@@ -122,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // without a file extension is a page of the single-page app and gets index.html.
   const web = fileURLToPath(new URL('../../dist/web/', import.meta.url));
   if (existsSync(`${web}index.html`)) {
-    await app.register(fastifyStatic, { root: web, wildcard: false });
+    await app.register(fastifyStatic, webFileOptions(web));
     app.get('/*', { schema: { hide: true } }, (request, reply) =>
       /^\/api\/|\.\w+$/.test(request.url.split('?')[0]!) ? reply.callNotFound() : reply.sendFile('index.html'));
   }
