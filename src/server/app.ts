@@ -15,7 +15,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
-import { installErrorHandler } from './error-handler';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { accidentRoutes } from './modules/accidents/routes';
 import { accountRoutes } from './modules/accounts/routes';
 import { agreementRoutes } from './modules/agreements/routes';
@@ -45,7 +45,7 @@ import { todoRoutes } from './modules/todos/routes';
 import { expertRoutes } from './modules/experts/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { unitRoutes } from './modules/units/routes';
-import { registerSecurityHeaders } from './security-headers';
+import { registerSecurityHeaders, securityHeaders } from './security-headers';
 
 // Validation messages in Chinese, for the server and the web forms alike.
 z.config(z.locales.zhCN());
@@ -67,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler(securityHeaders(deps.config.secureCookies)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

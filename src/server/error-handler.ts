@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
 
@@ -41,4 +41,22 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => {
     return reply.code(404).send({ code: 'not_found', message: '请求的地址不存在。' });
   });
+}
+
+/**
+ * Fastify's answers to a URL it cannot route — a path segment over its limit of 100 characters
+ * (FST_ERR_MAX_PARAM_LENGTH, 414) or a broken percent-encoding (FST_ERR_BAD_URL) — come before
+ * any hook or handler, in Fastify's English shape; this gives them the one shape and the security
+ * headers the `onRequest` hook would have set (`frameworkErrors` of the Fastify options). An id
+ * is at most 100 characters everywhere (src/shared/schemas), so such a segment is bad input: 400.
+ */
+export function frameworkErrorHandler(headers: Readonly<Record<string, string>>) {
+  return (error: FastifyError, _request: unknown, reply: FastifyReply): void => {
+    reply.headers(headers).code(400);
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      void reply.send({ code: 'validation_failed', message: '路径参数过长：地址中的每一段最多 100 个字符。' });
+    } else {
+      void reply.send({ code: 'bad_request', message: '请求地址的编码不正确。' });
+    }
+  };
 }
