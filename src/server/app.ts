@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,7 @@ import { expertRoutes } from './modules/experts/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { unitRoutes } from './modules/units/routes';
 import { registerSecurityHeaders, securityHeaders } from './security-headers';
+import { validatorCompiler } from './validation';
 
 // Validation messages in Chinese, for the server and the web forms alike.
 z.config(z.locales.zhCN());
