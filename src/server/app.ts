@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
+import { zodMessages } from '../shared/zod-messages';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
@@ -48,8 +49,8 @@ import { unitRoutes } from './modules/units/routes';
 import { registerSecurityHeaders, securityHeaders } from './security-headers';
 import { validatorCompiler } from './validation';
 
-// Validation messages in Chinese, for the server and the web forms alike.
-z.config(z.locales.zhCN());
+// Validation messages in Chinese words, for the server and the web forms alike.
+z.config(zodMessages());
 
 export interface AppDeps {
   database: Database;

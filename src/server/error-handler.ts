@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
+import { validationRefusal } from './validation';
 
 const partLabels: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -14,11 +15,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(error.status).send({ code: error.code, message: error.messageZh });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issue = error.validation[0]!;
+      const { field, message } = validationRefusal(error.validation[0]!);
       const part = partLabels[error.validationContext ?? ''] ?? '请求';
-      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const where = field ? `${part}字段“${field}”` : part;
-      return reply.code(400).send({ code: 'validation_failed', message: `${where}：${issue.message}` });
+      return reply.code(400).send({ code: 'validation_failed', message: `${where}：${message}` });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

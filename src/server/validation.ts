@@ -26,3 +26,22 @@ function refuseNul(value: unknown, ctx: z.RefinementCtx): void {
   };
   walk(value, []);
 }
+
+/** What the error handler knows of a refused value: the zod issue as fastify-type-provider-zod passes it on. */
+export interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string | undefined;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The field a refusal names, as a path in the request (`tasks.0.unitId`), and what is wrong with
+ * it (in words: src/shared/zod-messages.ts). A key the request should not have sent is the field
+ * itself, named like any other, rather than a code inside the message.
+ */
+export function validationRefusal(issue: ValidationIssue): { field: string; message: string } {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const keys = issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys) ? issue.params.keys.map(String) : [];
+  return { field: [path, keys[0]].filter(Boolean).join('.'), message: issue.message ?? '' };
+}
