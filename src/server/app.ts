@@ -6,17 +6,18 @@ import fastifyStatic from '@fastify/static';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
+import { zodMessages } from '../shared/zod-messages';
 import { registerCompression } from './compression';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/create-database';
-import { installErrorHandler } from './error-handler';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { accidentRoutes } from './modules/accidents/routes';
 import { accountRoutes } from './modules/accounts/routes';
 import { agreementRoutes } from './modules/agreements/routes';
@@ -46,11 +47,12 @@ import { todoRoutes } from './modules/todos/routes';
 import { expertRoutes } from './modules/experts/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { unitRoutes } from './modules/units/routes';
-import { registerSecurityHeaders } from './security-headers';
+import { registerSecurityHeaders, securityHeaders } from './security-headers';
+import { validatorCompiler } from './validation';
 import { webFileOptions } from './web-files';
 
-// Validation messages in Chinese, for the server and the web forms alike.
-z.config(z.locales.zhCN());
+// Validation messages in Chinese words, for the server and the web forms alike.
+z.config(zodMessages());
 
 export interface AppDeps {
   database: Database;
@@ -69,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler(securityHeaders(deps.config.secureCookies)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
+import { validationRefusal } from './validation';
 
 const partLabels: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -14,11 +15,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(error.status).send({ code: error.code, message: error.messageZh });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issue = error.validation[0]!;
+      const { field, message } = validationRefusal(error.validation[0]!);
       const part = partLabels[error.validationContext ?? ''] ?? '请求';
-      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const where = field ? `${part}字段“${field}”` : part;
-      return reply.code(400).send({ code: 'validation_failed', message: `${where}：${issue.message}` });
+      return reply.code(400).send({ code: 'validation_failed', message: `${where}：${message}` });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
@@ -41,4 +41,22 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => {
     return reply.code(404).send({ code: 'not_found', message: '请求的地址不存在。' });
   });
+}
+
+/**
+ * Fastify's answers to a URL it cannot route — a path segment over its limit of 100 characters
+ * (FST_ERR_MAX_PARAM_LENGTH, 414) or a broken percent-encoding (FST_ERR_BAD_URL) — come before
+ * any hook or handler, in Fastify's English shape; this gives them the one shape and the security
+ * headers the `onRequest` hook would have set (`frameworkErrors` of the Fastify options). An id
+ * is at most 100 characters everywhere (src/shared/schemas), so such a segment is bad input: 400.
+ */
+export function frameworkErrorHandler(headers: Readonly<Record<string, string>>) {
+  return (error: FastifyError, _request: unknown, reply: FastifyReply): void => {
+    reply.headers(headers).code(400);
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      void reply.send({ code: 'validation_failed', message: '路径参数过长：地址中的每一段最多 100 个字符。' });
+    } else {
+      void reply.send({ code: 'bad_request', message: '请求地址的编码不正确。' });
+    }
+  };
 }
