@@ -20,11 +20,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => { setImmediate(res
  * or correction), so the version appears whole or not at all.
  *
  * `onProgress` hears each phase (freezePhases) with the number of units done. For 5,000 units
- * (docs/benchmarks.md, Workflow) reading the facts takes about a fifth of the time, validation
- * and assessment a seventh together, the traces with their JSON half and saving the rest, so
- * the phases that take long — traces and saving — report chunk by chunk, and the work yields
- * to the event loop between chunks: the reports reach the client while the transaction runs,
- * and the process stays responsive.
+ * (docs/benchmarks.md, Workflow, 2026-12-07) reading the facts and validating them take about
+ * a third of the time, assessing a thirtieth, the traces with their JSON and saving the rest
+ * (half on SQLite, two thirds on PostgreSQL), so those two phases report chunk by chunk, and
+ * the work yields to the event loop between chunks: the reports reach the client while the
+ * transaction runs, and the process stays responsive.
  */
 export async function freezeResults(
   trx: Kysely<DB>,
