@@ -143,8 +143,13 @@ describe('progress of publication and correction (进度流)', { timeout: 90_000
     expectPlain(await admin.inject({ method: 'POST', url: `/api/campaigns/${refusedId}/transitions`, payload: { action: 'publish' }, headers }), 400, 'version');
     expectPlain(await admin.inject({ method: 'POST', url: `/api/campaigns/${refusedId}/result-versions`, payload: { reason: '提前更正' }, headers }), 409, '考核结果尚未发布');
     expectPlain(await admin.inject({ method: 'POST', url: `/api/campaigns/${streamedId}/result-versions`, payload: { reason: '' }, headers }), 400, 'reason');
-    // A transition that freezes nothing has no phases to report: its answer is the plain one.
+    // A transition that freezes nothing has no phases to report: its answer, refusal or not, is the plain one.
     expectPlain(await admin.inject({ method: 'POST', url: `/api/campaigns/${refusedId}/transitions`, payload: { action: 'openSigning', version }, headers }), 409, '当前状态为“结果公示”');
+    const fresh = await createTestCampaign(admin, d);
+    const signing = await admin.inject({ method: 'POST', url: `/api/campaigns/${fresh.id}/transitions`, payload: { action: 'openSigning', version: fresh.version }, headers });
+    expect(signing.statusCode).toBe(200);
+    expect(signing.headers['content-type']).toMatch(/^application\/json/);
+    expect(signing.json()).toMatchObject({ id: fresh.id, state: 'signing' });
     expect(await storedVersions(refusedId)).toEqual([]);
     expect(await storedTraces(refusedId)).toBe(0);
     expect(await campaign(refusedId)).toMatchObject({ state: 'publicity', version });

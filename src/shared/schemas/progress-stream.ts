@@ -53,7 +53,7 @@ export const freezePhaseOrder = Object.keys(freezePhases) as FreezePhase[];
 export function progressStreamDescription(what: string, phases: Readonly<Record<string, string>>): string {
   return [
     `请求头 Accept 含 ${progressStreamType} 时，${what}期间以进度流答复：状态码 200，每行一个 JSON 对象。`,
-    '处理中为 {"type":"progress","phase":"…","label":"中文阶段名","done":k,"total":N}（done 在同一阶段内不减少）；',
+    '处理中为 {"type":"progress","phase":"…","label":"中文阶段名","done":k,"total":N}（k、N 为单位数，done 在同一阶段内不减少）；',
     '最后一行为 {"type":"result","status":…,"body":…}（与不带该请求头时的状态码和答复相同）',
     '或 {"type":"error","status":4xx/5xx,"body":{"code":"…","message":"…"}}（此时未保存任何内容）。',
     `阶段依次为：${Object.entries(phases).map(([p, label]) => `${p} ${label}`).join('、')}。`,
