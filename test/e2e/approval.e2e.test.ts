@@ -1,7 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { latinWords, logInViaApi, pageProblems, screenshot } from './support/browser';
+import { parse } from 'yaml';
+import { latinWords, logInViaApi, openedDialog, pageProblems, screenshot } from './support/browser';
 import { useDemoApp } from './support/demo-app';
+import { trickleProxy } from './support/trickle-proxy';
 import { demoYear } from '../../src/server/demo/seed-campaigns';
 
 const app = useDemoApp();
@@ -20,6 +25,14 @@ async function campaignByYear(context: BrowserContext, year: number): Promise<Ca
   const found = list.items.find((c) => c.year === year);
   if (!found) throw new Error(`no campaign for ${year}`);
   return found;
+}
+
+/** A request made through the progress helper: it asked for the stream and was answered with one. */
+async function expectProgressStream(request: Request): Promise<void> {
+  expect(request.headers()['accept']).toBe('application/x-ndjson');
+  const response = await request.response();
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-type']).toBe('application/x-ndjson; charset=utf-8');
 }
 
 /** Picks an option of an antd Select found by its label; a searchable one is narrowed by typing first (its list is virtual). */
@@ -161,7 +174,10 @@ describe('审批与公示', () => {
     await page.getByText('发布通报').first().waitFor();
     await page.getByRole('button', { name: '更正结果' }).click();
     await page.getByRole('dialog').getByLabel('更正理由').fill('区安监局更名为区应急管理局');
+    // The correction asks for the server's progress (进度流) and gets it.
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/campaigns/${published.id}/result-versions`));
     await page.getByRole('button', { name: '生成更正版本' }).click();
+    await expectProgressStream(await sent);
     const diff = page.getByRole('table', { name: '差异' });
     await diff.waitFor();
     await diff.getByText('单位更名').waitFor();
@@ -173,6 +189,71 @@ describe('审批与公示', () => {
       await screenshot(page, 'approval-published');
     }
     expect(await latinWords(page)).toEqual([]);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  test('发布通报 shows the progress of storing every unit’s result and trace, then the published campaign', { timeout: 180_000 }, async () => {
+    const { page, context, csrf } = await signedIn('admin', '/');
+    const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> => {
+      const res = await context.request.fetch(path, { method, data, headers: { 'x-csrf-token': csrf } });
+      if (res.status() !== 200 && res.status() !== 201) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    // Up to the end of publicity through the API (the steps before it are other tests'): 2014 copied into 2017, every
+    // unit scored by the office with 2014's item scores, approved with one day of publicity, which then runs out.
+    const source = await campaignByYear(context, 2014);
+    let campaign = await call<Campaign & { version: number }>('POST', `/api/campaigns/${source.id}/copy`, { year: 2017 });
+    const step = async (action: string, extra: Record<string, unknown> = {}) => {
+      campaign = await call('POST', `/api/campaigns/${campaign.id}/transitions`, { action, version: campaign.version, ...extra });
+    };
+    for (const action of ['openSigning', 'startYear', 'openSelfAssessment', 'startAssessment']) await step(action);
+    const scores = (parse(readFileSync(join(import.meta.dirname, '../../examples/zhoucun-2014/scores.yaml'), 'utf8')) as { scores: Record<string, unknown> }).scores;
+    const units = await call<{ items: { unitId: string }[] }>('GET', `/api/campaigns/${campaign.id}/units`);
+    for (const { unitId } of units.items) await call('PUT', `/api/campaigns/${campaign.id}/units/${unitId}/scores/team`, { items: scores[unitId] });
+    await step('submitForReview');
+    await step('submitForApproval');
+    await step('approve', { meeting: '区安委会2018年第1次会议', publicityDays: 1 });
+    const db = new Database(join(app.server.dataDir, 'anke.db'));
+    try {
+      expect(db.prepare('UPDATE campaign SET publicity_ends_at = ? WHERE id = ?').run(new Date(Date.now() - 60_000).toISOString(), campaign.id).changes).toBe(1);
+    } finally {
+      db.close();
+    }
+
+    // The demo's units take a moment only: the page goes through a proxy that hands the progress on a line every 0.6 s.
+    const proxy = await trickleProxy(app.server.url, 600);
+    try {
+      await page.goto(`${proxy.url}/campaigns/${campaign.id}/approval`);
+      await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('结果公示');
+      await page.getByRole('button', { name: '发布通报' }).click();
+      const confirm = await openedDialog(page, '确认：发布通报');
+      expect(await confirm.getByRole('button', { name: '关闭', exact: true }).count()).toBe(1);
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/campaigns/${campaign.id}/transitions`));
+      await confirm.getByRole('button', { name: '确认' }).click();
+      const progress = confirm.getByRole('status', { name: '发布进度' });
+      await expect.poll(() => progress.innerText()).toMatch(new RegExp(`生成得分反查 \\d+ / ${units.items.length}\\s*第 4 步，共 6 步`));
+      // Nothing closes the dialog or changes its answer while the results are stored.
+      expect(await confirm.getByRole('button', { name: '取消' }).isDisabled()).toBe(true);
+      expect(await confirm.getByRole('button', { name: '关闭', exact: true }).count()).toBe(0);
+      expect(await latinWords(page)).toEqual([]);
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await screenshot(page, 'publish-progress', false);
+      }
+      await expectProgressStream(await sent);
+
+      await page.getByText('已发布通报，当前状态：已发布').waitFor();
+      await confirm.waitFor({ state: 'hidden' });
+    } finally {
+      await proxy.close();
+    }
+
+    await page.goto(`/campaigns/${campaign.id}/approval`);
+    await expect.poll(() => page.getByLabel('当前状态').innerText()).toBe('已发布');
+    await page.getByRole('table', { name: '结果版本' }).getByText('第 1 版').waitFor();
+    const results = await call<{ version: number; rows: unknown[] }>('GET', `/api/campaigns/${campaign.id}/results`);
+    expect(results.version).toBe(1);
+    expect(results.rows).toHaveLength(units.items.length);
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -42,21 +42,27 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+/** The headers of a request: what it accepts, its body's type, and the CSRF token on every write. */
+export function requestHeaders(method: string, hasBody: boolean, accept = 'application/json'): Record<string, string> {
+  const headers: Record<string, string> = { accept };
+  if (hasBody) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试。');
-  }
+  return headers;
+}
+
+export const networkError = () => new ApiError(0, 'network', '无法连接服务器，请检查网络后重试。');
+
+/** The error of a failed answer, with the server's code and message; a 401 tells the session it has ended. */
+export function answerError(status: number, data: unknown, path: string): ApiError {
+  const error = isErrorBody(data)
+    ? new ApiError(status, data.code, data.message)
+    : new ApiError(status, 'http_error', `请求失败（HTTP ${status}），请稍后重试。`);
+  if (status === 401 && path !== '/api/auth/login') onUnauthenticated?.(error);
+  return error;
+}
+
+/** A plain JSON answer: its body, or its failure as an ApiError. */
+export async function answerOf<T>(response: Response, path: string): Promise<T> {
   const text = await response.text();
   let data: unknown;
   try {
@@ -64,14 +70,23 @@ async function request<T>(method: string, path: string, options: { query?: Query
   } catch {
     data = null;
   }
-  if (!response.ok) {
-    const error = isErrorBody(data)
-      ? new ApiError(response.status, data.code, data.message)
-      : new ApiError(response.status, 'http_error', `请求失败（HTTP ${response.status}），请稍后重试。`);
-    if (response.status === 401 && path !== '/api/auth/login') onUnauthenticated?.(error);
-    throw error;
-  }
+  if (!response.ok) throw answerError(response.status, data, path);
   return data as T;
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers: requestHeaders(method, options.body !== undefined),
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw networkError();
+  }
+  return answerOf<T>(response, path);
 }
 
 // GETs that a route's loader started while the page's code was still downloading (routes.tsx),

@@ -4,6 +4,7 @@ import { can } from '../../../domain/access/can';
 import { assess } from '../../../domain/assessment/assess';
 import { publicityEnd, transitionCampaign, type CampaignState } from '../../../domain/workflow/campaign-state';
 import type { CampaignTransition } from '../../../shared/schemas/campaign';
+import type { OnProgress } from '../../../shared/schemas/progress-stream';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
@@ -20,17 +21,17 @@ import { countOpenObjections, findCampaign, updateCampaignIfVersion, type Campai
 /**
  * Moves a campaign through its states (domain/workflow/campaign-state.ts decides order,
  * role and preconditions). Publication freezes the results as version 1 of the published
- * table, in the same transaction as the state change and its audit record.
+ * table, in the same transaction as the state change and its audit record; `onProgress`
+ * hears its phases (freezeResults), which begin only once every check has passed.
  */
-export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: string, input: CampaignTransition, now: Date) {
+export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: string, input: CampaignTransition, now: Date, onProgress?: OnProgress) {
   return db.transaction().execute(async (trx) => {
     const row = await findCampaign(trx, id);
     if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
     if (row.version !== input.version) throw staleCampaign();
     const at = now.toISOString();
     const needsScores = input.action === 'submitForReview';
-    const parts = needsScores || input.action === 'publish' ? await loadCaseParts(trx, row, now) : null;
-    const assessed = needsScores && parts ? validateCase(parts) : null;
+    const assessed = needsScores ? validateCase(await loadCaseParts(trx, row, now)) : null;
     // 考核组评分确认: a unit with any criterion not yet scored by the team is unscored.
     const unscoredUnits = needsScores && assessed ? assess(assessed).units.filter((u) => u.missingItems.length > 0).length : 0;
     // Once the office keeps the campaign's agreements on the platform (any drafted), every
@@ -79,8 +80,8 @@ export async function changeCampaignState(db: Kysely<DB>, actor: Actor, id: stri
         }, now);
       }
     }
-    if (input.action === 'publish' && parts) {
-      await freezeResults(trx, { campaignId: id, version: 1, reason: null, createdBy: actor.accountId, at }, parts);
+    if (input.action === 'publish') {
+      await freezeResults(trx, { campaignId: id, version: 1, reason: null, createdBy: actor.accountId, at }, row, now, onProgress);
     }
     const after = toCampaignView((await findCampaign(trx, id))!);
     await appendAudit(trx, {

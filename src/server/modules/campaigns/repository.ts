@@ -109,6 +109,12 @@ export async function updateCampaignIfVersion(db: Kysely<DB>, id: string, versio
   return Number(result.numUpdatedRows) === 1;
 }
 
+export async function countCampaignUnits(db: Kysely<DB>, campaignId: string): Promise<number> {
+  const row = await db.selectFrom('campaign_unit').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Units of the campaign without a team score for any criterion yet (precondition of review). */
 export async function countUnscoredUnits(db: Kysely<DB>, campaignId: string): Promise<number> {
   const row = await db.selectFrom('campaign_unit')

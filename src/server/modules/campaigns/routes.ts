@@ -6,8 +6,10 @@ import {
   campaignSchemeViewSchema, campaignTransitionSchema, campaignUnitListSchema, schemeRevisionSchema,
 } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
+import { freezePhases, progressStreamDescription } from '../../../shared/schemas/progress-stream';
 import { forbidden, notFound } from '../../app-error';
 import type { AppContext } from '../../context';
+import { answerWithProgress } from '../../progress-stream';
 import { actorOf } from '../auth/authenticate';
 import { changeCampaignState } from './change-campaign-state';
 import { copyCampaign } from './copy-campaign';
@@ -109,7 +111,9 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     preValidation: ctx.authenticate,
     schema: {
       tags, summary: '考核活动状态变更（开始签订、年度执行、自评、评分、审核、审定并公示、退回、发布）',
+      description: `发布（publish）时计算并保存全部单位的结果与得分反查。${progressStreamDescription('发布', freezePhases)}其他状态变更不经过这些阶段，带该请求头也以普通 JSON 答复。`,
       params: campaignParamsSchema, body: campaignTransitionSchema, response: { 200: campaignSchema, ...errorResponses },
     },
-  }, async (request) => changeCampaignState(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()));
+  }, async (request, reply) => answerWithProgress(request, reply, { status: 200, schema: campaignSchema },
+    (onProgress) => changeCampaignState(ctx.db, actorOf(request), request.params.id, request.body, ctx.now(), onProgress)));
 }

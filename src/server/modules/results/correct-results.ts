@@ -3,20 +3,21 @@ import type { Actor } from '../../../domain/access/can';
 import { can } from '../../../domain/access/can';
 import { diffTables } from '../../../domain/assessment/diff';
 import type { PublishedTable } from '../../../domain/assessment/published-table';
+import type { OnProgress } from '../../../shared/schemas/progress-stream';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { campaignResource } from '../campaigns/presenter';
 import { findCampaign } from '../campaigns/repository';
 import { freezeResults } from './freeze-results';
-import { loadCaseParts } from './load-case';
 import { findResultVersion } from './repository';
 
 /**
  * A correction after publication: the results are recomputed from the corrected facts and
  * frozen as the next version with its reason. Earlier versions stay as they were.
+ * `onProgress` hears the phases of the freezing (freezeResults), after the checks.
  */
-export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, reason: string, now: Date) {
+export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, reason: string, now: Date, onProgress?: OnProgress) {
   return db.transaction().execute(async (trx) => {
     const row = await findCampaign(trx, id);
     if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
@@ -24,7 +25,7 @@ export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, r
     if (row.state !== 'published') throw new AppError('conflict', '考核结果尚未发布，无需更正；发布前直接修改评分即可。');
     const latest = (await findResultVersion(trx, id))!;
     const version = latest.version + 1;
-    const table = await freezeResults(trx, { campaignId: id, version, reason, createdBy: actor.accountId, at: now.toISOString() }, await loadCaseParts(trx, row, now));
+    const table = await freezeResults(trx, { campaignId: id, version, reason, createdBy: actor.accountId, at: now.toISOString() }, row, now, onProgress);
     const diff = diffTables(JSON.parse(latest.table_json) as PublishedTable, table);
     await appendAudit(trx, {
       actorId: actor.accountId, action: 'results.correct', entityType: 'campaign', entityId: id,

@@ -64,14 +64,18 @@ export async function insertResultVersion(
   }).execute();
 }
 
+/** `afterBatch` hears how many traces are stored after each statement (the progress of a publication). */
 export async function insertResultTraces(
   db: Kysely<DB>, campaignId: string, version: number, traces: readonly { unitId: string; traceJson: string }[],
+  afterBatch?: (saved: number) => Promise<void>,
 ): Promise<void> {
   // Chunks keep each statement under SQLite's bound-parameter limit.
   for (let i = 0; i < traces.length; i += 200) {
-    await db.insertInto('result_trace').values(traces.slice(i, i + 200).map((t) => ({
+    const batch = traces.slice(i, i + 200);
+    await db.insertInto('result_trace').values(batch.map((t) => ({
       campaign_id: campaignId, version, unit_id: t.unitId, trace_json: t.traceJson,
     }))).execute();
+    await afterBatch?.(i + batch.length);
   }
 }
 

@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WhatIfChange } from '../../../domain/assessment/what-if';
 import { campaignParamsSchema, campaignUnitParamsSchema } from '../../../shared/schemas/campaign';
 import { errorResponses } from '../../../shared/schemas/error';
+import { freezePhases, progressStreamDescription } from '../../../shared/schemas/progress-stream';
 import {
   campaignResultsSchema, correctionSchema, diffParamsSchema, resultQuerySchema, resultVersionListSchema, resultVersionQuerySchema,
   tableDiffSchema, traceSchema, whatIfResultSchema, whatIfSchema,
 } from '../../../shared/schemas/result';
 import type { AppContext } from '../../context';
+import { answerWithProgress } from '../../progress-stream';
 import { actorOf } from '../auth/authenticate';
 import { correctResults } from './correct-results';
 import { diffVersions, listVersions } from './diff-versions';
@@ -16,6 +18,7 @@ import { PublishedTables } from './published-tables';
 import { runWhatIf } from './run-what-if';
 
 const tags = ['考核结果'];
+const correctionResultSchema = campaignResultsSchema.pick({ version: true }).extend({ reason: correctionSchema.shape.reason, diff: tableDiffSchema });
 
 export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,13 +49,12 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
     preValidation: ctx.authenticate,
     schema: {
       tags, summary: '更正已发布的结果：按更正后的数据生成新版本（须写明理由）',
+      description: `计算并保存全部单位的结果与得分反查。${progressStreamDescription('更正', freezePhases)}`,
       params: campaignParamsSchema, body: correctionSchema,
-      response: { 201: campaignResultsSchema.pick({ version: true }).extend({ reason: correctionSchema.shape.reason, diff: tableDiffSchema }), ...errorResponses },
+      response: { 201: correctionResultSchema, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const out = await correctResults(ctx.db, actorOf(request), request.params.id, request.body.reason, ctx.now());
-    return reply.code(201).send(out);
-  });
+  }, async (request, reply) => answerWithProgress(request, reply, { status: 201, schema: correctionResultSchema },
+    (onProgress) => correctResults(ctx.db, actorOf(request), request.params.id, request.body.reason, ctx.now(), onProgress)));
 
   r.get('/api/campaigns/:id/result-versions/:from/diff/:to', {
     preValidation: ctx.authenticate,

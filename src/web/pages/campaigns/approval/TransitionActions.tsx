@@ -5,9 +5,11 @@ import type { CampaignAction } from '../../../../domain/workflow/campaign-state'
 import { campaignTransitionSchema } from '../../../../shared/schemas/campaign';
 import type { AccountView } from '../../../../shared/schemas/account';
 import type { CampaignView } from '../../../../shared/schemas/campaign';
+import type { ProgressReport } from '../../../../shared/schemas/progress-stream';
 import { errorMessage } from '../../../api/client';
 import { zodRule } from '../../../components/zod-rule';
 import { approvalApi } from './api';
+import { FreezeProgress } from './FreezeProgress';
 
 /** The transitions the state machine offers this role from the campaign's state. */
 export function transitionsFor(campaign: CampaignView, account: AccountView): CampaignAction[] {
@@ -26,6 +28,8 @@ const publicityDays = campaignTransitionSchema.shape.publicityDays.unwrap().int(
  * 发布通报 stands what publication still waits for (the domain's publishBlockers, the words
  * the server refuses with): the publicity term, the objections not yet answered, and those
  * upheld (申诉成立), for which the page offers 退回重新评分 with the reason filled in.
+ * Publication computes and stores every unit's result and trace, which takes seconds for a
+ * large district: the dialog shows the server's progress and cannot be closed meanwhile.
  */
 export function TransitionActions({ campaign, account, openObjections, upheldUnits, onChanged }: {
   campaign: CampaignView; account: AccountView; openObjections: number | undefined;
@@ -38,6 +42,7 @@ export function TransitionActions({ campaign, account, openObjections, upheldUni
   const [action, setAction] = useState<CampaignAction | null>(null);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressReport | null>(null);
   const actions = transitionsFor(campaign, account);
   const rule = action ? campaignTransitions[action] : null;
   const waiting = actions.includes('publish') && openObjections !== undefined
@@ -49,6 +54,7 @@ export function TransitionActions({ campaign, account, openObjections, upheldUni
   const open = (next: CampaignAction) => {
     form.resetFields();
     setFailure(null);
+    setProgress(null);
     setAction(next);
   };
   const submit = async () => {
@@ -58,12 +64,17 @@ export function TransitionActions({ campaign, account, openObjections, upheldUni
     if (!values) return;
     setSaving(true);
     setFailure(null);
+    setProgress(null);
     try {
-      const view = await approvalApi.transition(campaign.id, campaignTransitionSchema.parse({ action, version: campaign.version, ...values }));
+      const body = campaignTransitionSchema.parse({ action, version: campaign.version, ...values });
+      const view = action === 'publish'
+        ? await approvalApi.transitionWithProgress(campaign.id, body, setProgress)
+        : await approvalApi.transition(campaign.id, body);
       message.success(`已${campaignTransitions[action].label}，当前状态：${view.stateLabel}`);
       setAction(null);
       onChanged(view);
     } catch (error) {
+      setProgress(null);
       setFailure(errorMessage(error));
     } finally {
       setSaving(false);
@@ -109,8 +120,12 @@ export function TransitionActions({ campaign, account, openObjections, upheldUni
         okText="确认"
         cancelText="取消"
         confirmLoading={saving}
+        cancelButtonProps={{ disabled: saving }}
+        closable={!saving}
+        keyboard={!saving}
+        mask={{ closable: !saving }}
         onOk={() => void submit()}
-        onCancel={() => setAction(null)}
+        onCancel={() => { if (!saving) setAction(null); }}
         destroyOnHidden
       >
         {rule && (
@@ -119,7 +134,7 @@ export function TransitionActions({ campaign, account, openObjections, upheldUni
           </Typography.Paragraph>
         )}
         {/* An upheld objection is the usual reason to return from publicity: said for the office, to amend. */}
-        <Form form={form} layout="vertical" initialValues={{ publicityDays: campaign.publicityDays ?? 5, reason: upheldReason }}>
+        <Form form={form} layout="vertical" disabled={saving} initialValues={{ publicityDays: campaign.publicityDays ?? 5, reason: upheldReason }}>
           {action === 'approve' && (
             <>
               <Form.Item name="meeting" label="审定会议" rules={[zodRule(campaignTransitionSchema.shape.meeting, '请填写审定会议')]}>
@@ -136,6 +151,7 @@ export function TransitionActions({ campaign, account, openObjections, upheldUni
             </Form.Item>
           )}
         </Form>
+        {saving && <FreezeProgress report={progress} label="发布进度" />}
         {failure && <Alert type="error" showIcon title={failure} />}
       </Modal>
     </Card>

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tab
 import { useEffect, useState } from 'react';
 import { chinaMinute } from '../../../../domain/workflow/campaign-state';
 import type { CampaignView } from '../../../../shared/schemas/campaign';
+import type { ProgressReport } from '../../../../shared/schemas/progress-stream';
 import { correctionSchema } from '../../../../shared/schemas/result';
 import { errorMessage } from '../../../api/client';
 import { useRequest } from '../../../api/use-request';
@@ -9,12 +10,14 @@ import { zodRule } from '../../../components/zod-rule';
 import { approvalApi } from './api';
 import type { VersionList } from './api';
 import { DiffTable } from './DiffTable';
+import { FreezeProgress } from './FreezeProgress';
 
 type Version = VersionList['items'][number];
 
 /**
  * Published versions of the results (the first at publication, one more per correction)
- * and the differences between any two of them.
+ * and the differences between any two of them. A correction recomputes and stores every
+ * unit's result and trace: its dialog shows the server's progress and stays open meanwhile.
  */
 export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignView; mayCorrect: boolean; names: ReadonlyMap<string, string> }) {
   const { message } = App.useApp();
@@ -35,6 +38,7 @@ export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignVi
   const [correcting, setCorrecting] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressReport | null>(null);
 
   const correct = async () => {
     // A field the form refuses shows its message beside it; nothing is sent.
@@ -42,12 +46,14 @@ export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignVi
     if (!values) return;
     setSaving(true);
     setFailure(null);
+    setProgress(null);
     try {
-      const out = await approvalApi.correct(campaign.id, values.reason);
+      const out = await approvalApi.correct(campaign.id, values.reason, setProgress);
       message.success(`已生成更正后的第 ${out.version ?? ''} 版结果`);
       setCorrecting(false);
       setTick((t) => t + 1);
     } catch (error) {
+      setProgress(null);
       setFailure(errorMessage(error));
     } finally {
       setSaving(false);
@@ -58,7 +64,7 @@ export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignVi
   return (
     <Card
       title="已发布的结果版本"
-      extra={mayCorrect && campaign.state === 'published' ? <Button onClick={() => { form.resetFields(); setFailure(null); setCorrecting(true); }}>更正结果</Button> : null}
+      extra={mayCorrect && campaign.state === 'published' ? <Button onClick={() => { form.resetFields(); setFailure(null); setProgress(null); setCorrecting(true); }}>更正结果</Button> : null}
     >
       {versions.error && <Alert type="error" showIcon title={versions.error} />}
       <Table<Version>
@@ -96,16 +102,21 @@ export function Versions({ campaign, mayCorrect, names }: { campaign: CampaignVi
         okText="生成更正版本"
         cancelText="取消"
         confirmLoading={saving}
+        cancelButtonProps={{ disabled: saving }}
+        closable={!saving}
+        keyboard={!saving}
+        mask={{ closable: !saving }}
         onOk={() => void correct()}
-        onCancel={() => setCorrecting(false)}
+        onCancel={() => { if (!saving) setCorrecting(false); }}
         destroyOnHidden
       >
         <Typography.Paragraph>按现有数据重新计算并生成新的结果版本；原版本保留，可随时比较。</Typography.Paragraph>
-        <Form form={form} layout="vertical">
+        <Form form={form} layout="vertical" disabled={saving}>
           <Form.Item name="reason" label="更正理由" rules={[zodRule(correctionSchema.shape.reason, '请填写更正理由')]}>
             <Input.TextArea rows={3} maxLength={1000} showCount />
           </Form.Item>
         </Form>
+        {saving && <FreezeProgress report={progress} label="更正进度" />}
         {failure && <Alert type="error" showIcon title={failure} />}
       </Modal>
     </Card>

@@ -5,7 +5,9 @@ import type { CampaignTransition, CampaignView } from '../../../../shared/schema
 import type { objectionListSchema, objectionSchema } from '../../../../shared/schemas/objection';
 import type { resultVersionListSchema, tableDiffSchema } from '../../../../shared/schemas/result';
 import type { ObjectionDecision } from '../../../../domain/workflow/objection';
+import type { ProgressReport } from '../../../../shared/schemas/progress-stream';
 import { api } from '../../../api/client';
+import { postWithProgress } from '../../../api/progress-stream';
 
 export type AuditList = z.infer<typeof auditListSchema>;
 export type AuditRecord = AuditList['items'][number];
@@ -30,11 +32,16 @@ export const approvalApi = {
     }
   },
   transition: (id: string, body: CampaignTransition) => api.post<CampaignView>(`${at(id)}/transitions`, body),
+  /** A transition with the server's progress: publication (发布通报) reports its phases while it freezes the results. */
+  transitionWithProgress: (id: string, body: CampaignTransition, onProgress: (report: ProgressReport) => void) =>
+    postWithProgress<CampaignView>(`${at(id)}/transitions`, body, onProgress),
   objections: (id: string) => api.get<ObjectionList>(`${at(id)}/objections`),
   fileObjection: (id: string, unitId: string, content: string) => api.post<Objection>(`${at(id)}/objections`, { unitId, content }),
   answerObjection: (id: string, objectionId: string, decision: ObjectionDecision, answer: string) =>
     api.post<Objection>(`${at(id)}/objections/${encodeURIComponent(objectionId)}/answer`, { decision, answer }),
   versions: (id: string) => api.get<VersionList>(`${at(id)}/result-versions`),
   diff: (id: string, from: number, to: number) => api.get<TableDiff>(`${at(id)}/result-versions/${from}/diff/${to}`),
-  correct: (id: string, reason: string) => api.post<{ version: number | null; reason: string; diff: TableDiff }>(`${at(id)}/result-versions`, { reason }),
+  /** A correction (更正结果), with the server's progress while it freezes the new version. */
+  correct: (id: string, reason: string, onProgress: (report: ProgressReport) => void) =>
+    postWithProgress<{ version: number | null; reason: string; diff: TableDiff }>(`${at(id)}/result-versions`, { reason }, onProgress),
 };
