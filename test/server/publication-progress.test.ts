@@ -195,4 +195,13 @@ describe('progress of publication and correction (进度流)', { timeout: 90_000
     expect(await storedTraces(racedId)).toBe(2);
     expect(await publishAudits(racedId)).toBe(1);
   });
+
+  it('two corrections at once take turns: each is stored as its own next version, none is lost', async () => {
+    const before = await storedVersions(racedId);
+    const correct = (reason: string) => admin.inject({ method: 'POST', url: `/api/campaigns/${racedId}/result-versions`, payload: { reason } });
+    const answers = await Promise.all([correct('第一次更正'), correct('第二次更正')]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(answers.map((a) => a.json().version).sort()).toEqual([before.length + 1, before.length + 2]);
+    expect((await storedVersions(racedId)).sort()).toEqual([...before, before.length + 1, before.length + 2]);
+  });
 });

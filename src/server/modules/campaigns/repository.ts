@@ -12,6 +12,15 @@ const campaignColumns = [
 
 export type CampaignRow = Awaited<ReturnType<typeof findCampaign>> & {};
 
+/**
+ * Holds the campaign's row until the transaction ends, so two writers of the same campaign take
+ * turns: on PostgreSQL the second waits for the first to commit and then reads what it wrote;
+ * SQLite has one writer at a time in any case. Writes nothing (the value is set to itself).
+ */
+export async function lockCampaign(db: Kysely<DB>, id: string): Promise<void> {
+  await db.updateTable('campaign').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).execute();
+}
+
 export async function findCampaign(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('campaign')

@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
 import { campaignResource } from '../campaigns/presenter';
-import { findCampaign } from '../campaigns/repository';
+import { findCampaign, lockCampaign } from '../campaigns/repository';
 import { freezeResults } from './freeze-results';
 import { findResultVersion } from './repository';
 
@@ -19,6 +19,8 @@ import { findResultVersion } from './repository';
  */
 export async function correctResults(db: Kysely<DB>, actor: Actor, id: string, reason: string, now: Date, onProgress?: OnProgress) {
   return db.transaction().execute(async (trx) => {
+    // Two corrections at once: the second waits for the first and then freezes the version after it.
+    await lockCampaign(trx, id);
     const row = await findCampaign(trx, id);
     if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
     if (!can(actor, 'campaign.manage', campaignResource(row)) || actor.role !== 'committeeAdmin') throw forbidden();
