@@ -98,7 +98,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessions = new SessionCache(deps.config.sessionCacheMs);
   // A write may change what a session may do (logout, disabling, a role, an assignment): the
   // sessions kept for reads are forgotten when it starts and once it has been answered.
-  const forgetOnWrite = async (request: { method: string }) => { if (!safeMethods.has(request.method)) sessions.forgetAll(); };
+  // A callback hook, not an async one: a read goes on at once, without a promise per request.
+  const forgetOnWrite = (request: { method: string }, _reply: unknown, done: () => void) => {
+    if (!safeMethods.has(request.method)) sessions.forgetAll();
+    done();
+  };
   app.addHook('onRequest', forgetOnWrite);
   app.addHook('onResponse', forgetOnWrite);
   const ctx: AppContext = {
