@@ -119,6 +119,48 @@ describe('事故登记', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  test('a 较大 accident in 南郊镇 proposes a veto; the office confirms it and the live results veto the town', async () => {
+    const page = await signedIn('admin', '/accidents');
+    await page.getByRole('heading', { name: '事故登记' }).waitFor();
+    await settled(page);
+    const campaign = ((await (await page.context().request.get('/api/campaigns')).json()) as { items: { id: string; year: number }[] })
+      .items.find((c) => c.year === year)!;
+    const nanjiao = async () => ((await (await page.context().request.get(`/api/campaigns/${campaign.id}/results`)).json()) as {
+      rows: { unit: string; vetoed: boolean; score: number | null; remark: string }[];
+    }).rows.find((r) => r.unit === '南郊镇政府')!;
+    expect((await nanjiao()).vetoed).toBe(false);
+
+    await page.getByRole('button', { name: '登记事故' }).click();
+    const form = page.getByRole('dialog', { name: '登记事故' });
+    await form.getByLabel('发生时间').click();
+    await form.getByLabel('发生时间').fill(`${yesterday} 14:00`);
+    await form.getByLabel('发生时间').press('Enter');
+    await form.getByLabel('发生地点').fill('南郊镇某仓储企业');
+    await form.getByLabel('属地单位').click();
+    await page.keyboard.type('南郊');
+    await page.keyboard.press('Enter');
+    await form.getByLabel('死亡人数').fill('4');
+    await expect.poll(() => form.getByTestId('live-grade').innerText()).toContain('较大事故');
+    await page.getByRole('button', { name: '登 记' }).or(page.getByRole('button', { name: '登记', exact: true })).click();
+    const detail = page.getByRole('dialog', { name: '事故详情' });
+    await detail.getByText('第 1 版').first().waitFor();
+    await detail.getByRole('button', { name: '关闭' }).click();
+
+    // The proposal waits for the office, which confirms it with its reason.
+    const row = page.getByRole('row').filter({ hasText: '南郊镇政府' }).filter({ hasText: '较大' });
+    await row.getByText('待处理').waitFor();
+    await row.getByRole('button', { name: /确\s*认/ }).click();
+    const dialog = page.getByRole('dialog', { name: /确认否决：南郊镇政府/ });
+    await dialog.getByLabel('确认理由').fill('经核实，事故属实，属责任事故');
+    await dialog.getByRole('button', { name: /确认否决/ }).click();
+    await row.getByText('已确认否决').waitFor();
+    await row.getByText('理由：经核实，事故属实，属责任事故').waitFor();
+    await screenshot(page, 'veto-confirmed');
+    expect(await latinWords(page)).toEqual([]);
+    expect(await nanjiao()).toMatchObject({ vetoed: true, score: null, remark: '辖区发生较大生产安全事故，实施一票否决' });
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   test('the detail lists every version with who and when; a 补报 after the 30-day window is flagged, one within it not', async () => {
     const page = await signedIn('admin', '/accidents');
     await page.getByRole('heading', { name: '事故登记' }).waitFor();
