@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { withNamedStatements } from './pg-named-statements';
 import pg from 'pg';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -67,7 +68,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     // replaced on next use; without a listener its error event would end the whole process.
     // Errors of connections in use still reach the query that was using them.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
     return {
       db, engine: 'postgres', location: options.databaseUrl, close: () => db.destroy(),
       refreshStatistics: async () => { await pool.query('ANALYZE'); },
