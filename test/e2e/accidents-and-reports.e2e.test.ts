@@ -19,6 +19,20 @@ async function settled(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
 }
 
+/** Opens 登记事故 and types when, where and the territorial unit (chosen by typing part of its name). */
+async function startAccident(page: Page, at: string, place: string, unit: string) {
+  await page.getByRole('button', { name: '登记事故' }).click();
+  const form = page.getByRole('dialog', { name: '登记事故' });
+  await form.getByLabel('发生时间').click();
+  await form.getByLabel('发生时间').fill(at);
+  await form.getByLabel('发生时间').press('Enter');
+  await form.getByLabel('发生地点').fill(place);
+  await form.getByLabel('属地单位').click();
+  await page.keyboard.type(unit);
+  await page.keyboard.press('Enter');
+  return form;
+}
+
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 // Dates as the office counts them, in China time. The demo's round in progress is of this
@@ -43,15 +57,7 @@ describe('事故登记', () => {
     const page = await signedIn('admin', '/accidents');
     await page.getByRole('heading', { name: '事故登记' }).waitFor();
     await settled(page);
-    await page.getByRole('button', { name: '登记事故' }).click();
-    const form = page.getByRole('dialog', { name: '登记事故' });
-    await form.getByLabel('发生时间').click();
-    await form.getByLabel('发生时间').fill(`${yesterday} 08:30`);
-    await form.getByLabel('发生时间').press('Enter');
-    await form.getByLabel('发生地点').fill('王村镇某化工企业');
-    await form.getByLabel('属地单位').click();
-    await page.keyboard.type('王村');
-    await page.keyboard.press('Enter');
+    const form = await startAccident(page, `${yesterday} 08:30`, '王村镇某化工企业', '王村');
     await form.getByLabel('行业领域').click();
     await page.keyboard.type('危险化学品');
     await page.keyboard.press('Enter');
@@ -130,15 +136,7 @@ describe('事故登记', () => {
     }).rows.find((r) => r.unit === '南郊镇政府')!;
     expect((await nanjiao()).vetoed).toBe(false);
 
-    await page.getByRole('button', { name: '登记事故' }).click();
-    const form = page.getByRole('dialog', { name: '登记事故' });
-    await form.getByLabel('发生时间').click();
-    await form.getByLabel('发生时间').fill(`${yesterday} 14:00`);
-    await form.getByLabel('发生时间').press('Enter');
-    await form.getByLabel('发生地点').fill('南郊镇某仓储企业');
-    await form.getByLabel('属地单位').click();
-    await page.keyboard.type('南郊');
-    await page.keyboard.press('Enter');
+    const form = await startAccident(page, `${yesterday} 14:00`, '南郊镇某仓储企业', '南郊');
     await form.getByLabel('死亡人数').fill('4');
     await expect.poll(() => form.getByTestId('live-grade').innerText()).toContain('较大事故');
     await page.getByRole('button', { name: '登 记' }).or(page.getByRole('button', { name: '登记', exact: true })).click();
