@@ -12,8 +12,8 @@ import { saveItemScores } from '../modules/assessments/save-item-scores';
 import { changeCampaignState } from '../modules/campaigns/change-campaign-state';
 import { copyCampaign } from '../modules/campaigns/copy-campaign';
 import { createCampaign } from '../modules/campaigns/create-campaign';
-import { chinaDay } from '../modules/indicator-reports/monthly-reports';
 import { zhoucunId } from './zhoucun';
+import { chinaDateOf } from '../../domain/ledgers/shared/dates';
 
 const example = (name: string) => fileURLToPath(new URL(`../../../examples/zhoucun-2014/${name}`, import.meta.url));
 const readExample = (name: string) => parse(readFileSync(example(name), 'utf8')) as Record<string, unknown>;
@@ -81,7 +81,7 @@ export async function seedZhoucun2014(db: Kysely<DB>): Promise<string> {
 
 /** The year of the round in progress: the year of today in China, as the office counts it. */
 export function demoYear(now: Date): number {
-  return Number(chinaDay(now).slice(0, 4));
+  return Number(chinaDateOf(now).slice(0, 4));
 }
 
 /**
@@ -98,7 +98,7 @@ export async function seedCurrentCampaign(db: Kysely<DB>, from: string, now: Dat
   for (const action of ['openSigning', 'startYear', 'openSelfAssessment'] as const) await step(db, admin, id, { action }, now);
   // Accidents a few weeks back, inside this year (China days, as the register counts them).
   const back = (days: number) => {
-    const day = chinaDay(new Date(now.getTime() - days * 86_400_000));
+    const day = chinaDateOf(new Date(now.getTime() - days * 86_400_000));
     return day < `${year}-01-01` ? `${year}-01-01` : day;
   };
   await recordAccident(db, admin, {

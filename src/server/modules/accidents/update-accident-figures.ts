@@ -7,10 +7,10 @@ import type { AccidentFiguresChange } from '../../../shared/schemas/accident';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
-import { chinaDay } from '../indicator-reports/monthly-reports';
 import { accidentDetailView } from './get-accident';
 import { accidentResource, toAccidentView } from './presenter';
 import { findAccident, insertAccidentVersion, nextFiguresVersion, updateFiguresIfVersion } from './repository';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 
 /**
  * A change of an accident's figures (补报): kept as a new version with the grade recomputed;
@@ -26,7 +26,7 @@ export async function updateAccidentFigures(db: Kysely<DB>, actor: Actor, id: st
     if (before.version !== input.version) throw new AppError('stale_version', '该事故已被他人修改，请刷新后重试。');
     const at = now.toISOString();
     // The window counts China days, as the occurrence is recorded (国务院令第493号第十三条 自事故发生之日起).
-    const check = checkAccidentUpdate(before.occurred_at, chinaDay(now), before.sector ?? undefined);
+    const check = checkAccidentUpdate(before.occurred_at, chinaDateOf(now), before.sector ?? undefined);
     const { grade } = gradeAccident(input);
     const figures = { deaths: input.deaths, serious_injuries: input.seriousInjuries, direct_loss: input.directLoss, grade };
     const figuresVersion = await nextFiguresVersion(trx, id);

@@ -7,11 +7,11 @@ import type { CampaignDatesUpdate } from '../../../shared/schemas/campaign';
 import { AppError, forbidden, notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../audit/repository';
-import { chinaDay } from '../indicator-reports/monthly-reports';
 import { insertFixedGraceDays, listFixedGraceDays } from '../indicator-reports/repository';
 import { staleCampaign } from './change-campaign-state';
 import { campaignResource, toCampaignView } from './presenter';
 import { findCampaign, updateCampaignIfVersion } from './repository';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 
 /**
  * 修改考核活动日期 (by the office of the campaign's organisation): the deadlines and the planned
@@ -30,7 +30,7 @@ export async function updateCampaignDates(db: Kysely<DB>, actor: Actor, id: stri
     if (row.version !== input.version) throw staleCampaign();
     const { version: _version, ...change } = input;
     if (Object.keys(change).length === 0) throw new AppError('validation_failed', '请至少填写一个要修改的日期。');
-    const today = chinaDay(now);
+    const today = chinaDateOf(now);
     const outcome = changeCampaignDates(row.state, {
       agreementDue: row.agreement_due, selfAssessmentDue: row.self_assessment_due, assessmentEnds: row.assessment_ends, publicityDays: row.publicity_days,
       monthlyReportGraceDays: row.monthly_report_grace_days,

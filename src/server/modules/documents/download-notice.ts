@@ -8,9 +8,9 @@ import { AppError } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { assertTableReadable, readResultCase } from './result-case';
 import { findOrganisationName } from './repository';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 
 /** The date in China (UTC+8) as YYYY-MM-DD: the 印发日期 printed on the notice. */
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The 通报 as DOCX (GB/T 9704-2012): from a published version, or from the current results
@@ -27,7 +27,7 @@ export async function downloadNotice(db: Kysely<DB>, actor: Actor, id: string, q
   const notice = composeNotice(c.table, {
     template: DEFAULT_NOTICE_TEMPLATE,
     threshold: centiToNumber(c.result.stats.threshold),
-    printing: { office, date: query.date ?? chinaDate(now) },
+    printing: { office, date: query.date ?? chinaDateOf(now) },
     draft,
     redHeader: query.header ? { organisationMark: query.header, documentNumber: query.number } : undefined,
   });

@@ -7,9 +7,9 @@ import { buildIndicatorReportsWorkbook, type IndicatorReportRow } from '../../do
 import { reportRuleOf } from '../indicator-reports/monthly-reports';
 import { listMonthlyReports } from '../indicator-reports/repository';
 import { documentName, readableUnitIds, readResultCase } from './result-case';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 
 /** The date in China (UTC+8), as YYYY-MM-DD. */
-const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * 控制指标报表: each readable unit's control indicators month by month up to now (the whole year
@@ -22,7 +22,7 @@ export async function exportIndicatorReports(db: Kysely<DB>, actor: Actor, id: s
   const visible = readableUnitIds(actor, c);
   const year = c.row.year;
   const reported = new Map((await listMonthlyReports(db, c.row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r.submitted_on]));
-  const today = chinaDate(now);
+  const today = chinaDateOf(now);
   const lastMonth = Number(today.slice(0, 4)) > year ? 12 : Number(today.slice(0, 4)) < year ? 0 : Number(today.slice(5, 7));
   const ruleOf = await reportRuleOf(db, c.row);
   const rows: IndicatorReportRow[] = [];

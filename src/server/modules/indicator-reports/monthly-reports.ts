@@ -13,9 +13,9 @@ import { campaignResource, campaignUnitResource } from '../campaigns/presenter';
 import { findCampaign, type CampaignRow } from '../campaigns/repository';
 import { loadCase } from '../results/load-case';
 import { findMonthlyReport, listFixedGraceDays, listMonthlyReports, saveMonthlyReport } from './repository';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 
 /** The calendar day in China (UTC+8), in which report deadlines are counted. */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** States of the year in which units report monthly figures (the December report comes in January). */
 export const reporting = new Set(['inProgress', 'selfAssessment', 'assessment']);
@@ -40,7 +40,7 @@ export async function reportRuleOf(db: Kysely<DB>, row: Pick<CampaignRow, 'id' |
  */
 export async function monthlyOverview(db: Kysely<DB>, row: CampaignRow, now: Date, loaded?: AssessmentCase) {
   const input = loaded ?? await loadCase(db, row, now);
-  const today = chinaDay(now);
+  const today = chinaDateOf(now);
   const reports = new Map((await listMonthlyReports(db, row.id)).map((r) => [`${r.unit_id}\u0000${r.month}`, r]));
   const { area, sector } = attributeAccidents(input.units, input.accidents);
   const ruleOf = await reportRuleOf(db, row);
@@ -80,7 +80,7 @@ export async function listUnitMonthlyReports(db: Kysely<DB>, actor: Actor, id: s
   const row = await findCampaign(db, id);
   if (!row || !can(actor, 'campaign.read', campaignResource(row))) throw notFound('考核活动');
   const input = await loadCase(db, row, now);
-  const today = chinaDay(now);
+  const today = chinaDateOf(now);
   // Pace is judged as of today within the campaign's year, or its last day once the year is over.
   const asOf = today.slice(0, 4) > String(row.year) ? `${row.year}-12-31` : today;
   const indicators = new Map(indicatorReport(input, asOf).map((r) => [r.unitId, r.indicators]));
@@ -103,7 +103,7 @@ export async function submitMonthlyReport(
     const row = await campaignUnitFor(trx, actor, id, unitId);
     if (!can(actor, 'report.submit', campaignUnitResource(row, unitId))) throw forbidden();
     if (!reporting.has(row.state)) throw new AppError('conflict', '考核活动不在年度执行期间，不能报送月报。');
-    const today = chinaDay(now);
+    const today = chinaDateOf(now);
     if (today <= reportDeadline(row.year, month, 0)) throw new AppError('conflict', `${row.year}年${month}月尚未结束，月末后再报送。`);
     const before = await findMonthlyReport(trx, id, unitId, month);
     const submittedOn = before?.submitted_on ?? today;

@@ -9,10 +9,10 @@ import { notFound } from '../../app-error';
 import type { DB } from '../../db/schema';
 import { campaignResource } from '../campaigns/presenter';
 import { findCampaign, type CampaignRow } from '../campaigns/repository';
-import { chinaDay } from '../indicator-reports/monthly-reports';
 import { loadCase } from '../results/load-case';
 import { listVetoDecisions } from '../results/repository';
 import { countItemScores, countOpenObjectionsByUnit, listAgreementStatesOf, listSelfAssessments } from './repository';
+import { chinaDateOf } from '../../../domain/ledgers/shared/dates';
 
 /**
  * Progress of a campaign per unit (issue 4 item 10): self-assessment submitted, team
@@ -27,7 +27,7 @@ export async function campaignProgress(db: Kysely<DB>, row: CampaignRow, now: Da
   ]);
   const agreement = new Map(agreements.map((a) => [a.unit_id, a.state as AgreementState]));
   // Pace is judged as of today (China time) within the campaign's year, or the year's end once it is over.
-  const today = chinaDay(now);
+  const today = chinaDateOf(now);
   const asOf = today.slice(0, 4) > String(row.year) ? `${row.year}-12-31` : today;
   const indicators = new Map(indicatorReport(input, asOf).map((r) => [r.unitId, r.indicators]));
   const results = new Map(assess(input).units.map((u) => [u.unitId, u]));
